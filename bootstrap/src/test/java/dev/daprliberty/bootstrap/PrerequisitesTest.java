@@ -1,0 +1,117 @@
+package dev.daprliberty.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PrerequisitesTest {
+
+    StandInMachine machine;
+
+    @BeforeEach
+    void machine(@TempDir Path dir) {
+        machine = new StandInMachine(dir).withEnvironment("DD_API_KEY", UpDryRunTest.API_KEY);
+    }
+
+    @Test
+    void upNamesEveryMissingToolWithItsFixAtOnceAndStops() {
+        Execution up = machine.runWithoutTools("bootstrap/up");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.stderr()).contains(
+                "aws is not on PATH: install the AWS CLI v2 (https://docs.aws.amazon.com/cli/",
+                "eksctl is not on PATH: install eksctl 0.215 or newer (https://eksctl.io/installation/)",
+                "kubectl is not on PATH: install kubectl 1.34 or newer (https://kubernetes.io/docs/tasks/tools/)",
+                "git is not on PATH: install git (https://git-scm.com/downloads)");
+        assertThat(up.stdout()).doesNotContain("+ ");
+    }
+
+    @Test
+    void upDryRunStillPrintsThePlanThenFails() {
+        Execution dryRun = machine.runWithoutTools("bootstrap/up", "--dry-run");
+
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isEqualTo(1);
+        assertThat(Plan.of(dryRun).lines()).hasSize(UpDryRunTest.DEFAULT_PLAN.size())
+                .contains(UpDryRunTest.DEFAULT_PLAN.get(1).replace(
+                        "https://github.com/Example-Org/dapr-liberty.git", "<repository URL>"));
+        assertThat(dryRun.stderr()).contains("aws is not on PATH", "eksctl is not on PATH", "kubectl is not on PATH",
+                "git is not on PATH", "dry run only: fix the 4 missing prerequisite(s)");
+    }
+
+    @Test
+    void downNamesEveryMissingToolAndStops() {
+        Execution down = machine.runWithoutTools("bootstrap/down", "--yes");
+
+        assertThat(down.exitCode()).as(down.output()).isEqualTo(1);
+        assertThat(down.stderr()).contains("aws is not on PATH", "eksctl is not on PATH", "kubectl is not on PATH");
+        assertThat(down.stdout()).doesNotContain("+ ");
+    }
+
+    @Test
+    void downDryRunStillPrintsThePlanThenFails() {
+        Execution dryRun = machine.runWithoutTools("bootstrap/down", "--dry-run");
+
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isEqualTo(1);
+        assertThat(Plan.of(dryRun).lines()).containsExactlyElementsOf(DownDryRunTest.DEFAULT_PLAN);
+        assertThat(dryRun.stderr()).contains("dry run only: fix the 3 missing prerequisite(s)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bootstrap/up", "bootstrap/down"})
+    void stopsWhenAwsHasNoWorkingCredentials(String script) {
+        machine.respond("aws-identity.fail", "Unable to locate credentials.");
+
+        Execution run = machine.run(script);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stderr()).contains("no working AWS credentials (aws sts get-caller-identity failed): "
+                + "run 'aws configure' or 'aws sso login', or set AWS_PROFILE");
+        assertThat(machine.calls()).noneMatch(call -> call.contains("create") || call.contains("delete"));
+    }
+
+    @Test
+    void upStopsWithoutAnApiKeyWhenThereIsNoTerminalToAskOn(@TempDir Path dir) {
+        StandInMachine withoutKey = new StandInMachine(dir);
+
+        Execution up = withoutKey.run("bootstrap/up");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.stderr()).contains("DD_API_KEY is not set and there is no terminal to ask on: "
+                + "export DD_API_KEY=<your Datadog API key>");
+        assertThat(withoutKey.calls()).containsExactlyElementsOf(UpDryRunTest.PREREQUISITE_LOOKUPS);
+    }
+
+    @Test
+    void upRejectsSomethingThatIsNotAnApiKey(@TempDir Path dir) {
+        Execution up = new StandInMachine(dir).withEnvironment("DD_API_KEY", "my-password").run("bootstrap/up");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.stderr()).contains("DD_API_KEY is not a Datadog API key (32 hexadecimal characters)")
+                .doesNotContain("my-password");
+    }
+
+    @Test
+    void upNeedsARepositoryArgoCdCanPull() {
+        machine.respond("git-remote.fail", "error: No such remote 'origin'").respond("git-branch", "HEAD");
+
+        Execution up = machine.run("bootstrap/up");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.stderr()).contains(
+                "this checkout has no git remote 'origin': push it to GitHub and add the remote, or pass --repo-url",
+                "no current branch (detached HEAD or not a git checkout): check out a pushed branch, or pass --revision");
+    }
+
+    @Test
+    void upRejectsARepositoryUrlThatIsNotHttps() {
+        Execution up = machine.run("bootstrap/up", "--repo-url", "file:///home/me/repo");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.stderr()).contains("repository URL 'file:///home/me/repo' is not an https URL Argo CD can pull");
+    }
+}

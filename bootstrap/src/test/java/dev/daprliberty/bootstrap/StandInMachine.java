@@ -1,0 +1,138 @@
+package dev.daprliberty.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user's machine for the scripts to run on, in a temporary directory: a home directory, the few real system
+ * tools the scripts use, and STAND-INS for aws, eksctl, kubectl and git (standin.sh): AWS, a Kubernetes API server
+ * and the user's GitHub checkout are out of a test's reach. The stand-ins record every call and answer from
+ * {@link #respond canned responses}; kubectl's local-only commands run the real kubectl.
+ */
+final class StandInMachine {
+
+    static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git");
+    /** Real tools the scripts use besides bash builtins. */
+    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "dirname", "sleep");
+
+    private final Path dir;
+    private final Path standIns;
+    private final Path systemTools;
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+
+    StandInMachine(Path dir) {
+        this.dir = dir;
+        this.standIns = dir.resolve("stand-ins");
+        this.systemTools = dir.resolve("system-tools");
+        try {
+            Files.createDirectories(standIns);
+            Files.createDirectories(systemTools);
+            Files.createDirectories(dir.resolve("home"));
+            Files.createDirectories(dir.resolve("tmp"));
+            Files.createDirectories(dir.resolve("responses"));
+            byte[] standIn = standInScript();
+            for (String tool : STAND_INS) {
+                Path file = standIns.resolve(tool);
+                Files.write(file, standIn);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            for (String tool : SYSTEM_TOOLS) {
+                // A wrapper rather than a symlink: the temporary directory is deleted without following links.
+                Path wrapper = systemTools.resolve(tool);
+                Files.writeString(wrapper, "#!/bin/sh\nexec " + Tools.require(tool, "your package manager") + " \"$@\"\n");
+                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] standInScript() throws IOException {
+        try (InputStream in = StandInMachine.class.getResourceAsStream("/standin.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("standin.sh missing from the test resources");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    StandInMachine withEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
+    }
+
+    /** The answer the stand-ins give for {@code key} (see standin.sh); {@code key.2} for the second call only. */
+    StandInMachine respond(String key, String content) {
+        try {
+            Files.writeString(dir.resolve("responses").resolve(key), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    Execution run(String script, String... args) {
+        return run(true, script, args);
+    }
+
+    /** Runs a script on a PATH that has the system tools only: none of aws, eksctl, kubectl, git. */
+    Execution runWithoutTools(String script, String... args) {
+        return run(false, script, args);
+    }
+
+    private Execution run(boolean withStandIns, String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Repository.path(script).toString());
+        command.addAll(Arrays.asList(args));
+        return Execution.run(command, environment(withStandIns), Repository.ROOT, "");
+    }
+
+    private Map<String, String> environment(boolean withStandIns) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", withStandIns ? standIns + ":" + systemTools : systemTools.toString());
+        environment.put("HOME", dir.resolve("home").toString());
+        environment.put("TMPDIR", dir.resolve("tmp").toString());
+        environment.put("KUBECONFIG", dir.resolve("home/.kube/config").toString());
+        environment.put("STANDIN_DIR", dir.toString());
+        environment.put("REAL_KUBECTL", Tools.find("kubectl").map(Path::toString)
+                .orElse("kubectl-not-on-PATH:run-.ci/install-kube-tools"));
+        environment.put("BOOTSTRAP_POLL_SECONDS", "0");
+        environment.putAll(extraEnvironment);
+        return environment;
+    }
+
+    /** Every call the stand-ins received, in order: the tool's name, then its arguments. */
+    List<List<String>> calls() {
+        Path log = dir.resolve("calls");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return read(log).lines().map(line -> List.of(line.split("\u001f", -1))).toList();
+    }
+
+    /** What a stand-in received on stdin: applied.yaml (the API server), eksctl-config.yaml (AWS). */
+    String received(String file) {
+        return read(dir.resolve(file));
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

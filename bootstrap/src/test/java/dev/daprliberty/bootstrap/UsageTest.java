@@ -1,0 +1,66 @@
+package dev.daprliberty.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsageTest {
+
+    StandInMachine machine;
+
+    @BeforeEach
+    void machine(@TempDir Path dir) {
+        machine = new StandInMachine(dir);
+    }
+
+    @Test
+    void upHelpNamesEveryOptionAndRunsNothing() {
+        Execution help = machine.run("bootstrap/up", "--help");
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: bootstrap/up").contains("--repo-url", "--revision",
+                "--datadog-site", "--cluster-name", "--region", "--timeout", "--dry-run", "DD_API_KEY");
+        assertThat(machine.calls()).isEmpty();
+    }
+
+    @Test
+    void downHelpNamesEveryOptionAndRunsNothing() {
+        Execution help = machine.run("bootstrap/down", "-h");
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: bootstrap/down").contains("--yes", "--cluster-name", "--region",
+                "--timeout", "--dry-run");
+        assertThat(machine.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bootstrap/up", "bootstrap/down"})
+    void rejectsAnUnknownOption(String script) {
+        Execution run = machine.run(script, "--dry-run", "--colour");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("unknown option: --colour", "--help");
+        assertThat(machine.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bootstrap/up   | --region         | Mars            | --region 'Mars' is not an AWS region name",
+        "bootstrap/down | --cluster-name   | 'my cluster'    | --cluster-name 'my cluster' is not a valid EKS cluster name",
+        "bootstrap/down | --timeout        | soon            | --timeout 'soon' is not a number of seconds",
+        "bootstrap/up   | --datadog-site   | 'datadog com'   | --datadog-site 'datadog com' is not a Datadog site name",
+        "bootstrap/up   | --region         | ''              | --region needs a value"})
+    void rejectsABadValueNamingIt(String script, String option, String value, String message) {
+        Execution run = machine.run(script, "--dry-run", option, value);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.stderr()).contains(message);
+        assertThat(machine.calls()).isEmpty();
+    }
+}
