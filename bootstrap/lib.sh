@@ -144,7 +144,7 @@ require_tool() {
 
 require_aws_tools() {
   require_tool aws "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html)"
-  require_tool eksctl "install eksctl 0.215 or newer (https://eksctl.io/installation/)"
+  require_tool eksctl "install eksctl 0.225 or newer, which knows EKS 1.35 (https://eksctl.io/installation/)"
   require_tool kubectl "install kubectl 1.34 or newer (https://kubernetes.io/docs/tasks/tools/)"
 }
 

@@ -3,7 +3,7 @@
 # GitHub checkout are out of reach of a test. The test copies this file under each of those names onto PATH.
 # Every call is recorded in $STANDIN_DIR/calls (one line: the tool and its arguments, separated by \x1f), and
 # answered from $STANDIN_DIR/responses/<key>[.<n-th call>] or a default. kubectl's local-only commands
-# (patch --local, create --dry-run=client) run the real kubectl ($REAL_KUBECTL): they need no server.
+# (patch --local, create --dry-run=client, kustomize) run the real kubectl ($REAL_KUBECTL): they need no server.
 set -euo pipefail
 
 tool="${0##*/}"
@@ -55,9 +55,9 @@ case "$tool $*" in
   "aws eks list-clusters "*) answer aws-clusters "" ;;
   "aws eks "*) ;;
   "eksctl create cluster -f - "* | "eksctl delete cluster "*) ;;
-  kubectl\ *--local* | kubectl\ *--dry-run=client*) exec "$REAL_KUBECTL" "$@" ;;
+  kubectl\ *--local* | kubectl\ *--dry-run=client* | "kubectl kustomize "*) exec "$REAL_KUBECTL" "$@" ;;
   kubectl\ *" get applications.argoproj.io "*" -o name") answer remaining-applications "" ;;
-  kubectl\ *" get applications.argoproj.io "*) answer applications "dapr-liberty Synced Healthy" ;;
+  kubectl\ *" get applications.argoproj.io "*) answer applications "$(printf '%s Synced Healthy\n' dapr-liberty datadog-operator dapr datadog-agent dapr-dashboard dapr-config services)" ;;
   kubectl\ *" get crd applications.argoproj.io "*) answer argocd-crd "customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io" ;;
   kubectl\ *" get persistentvolumes "*) answer persistentvolumes "" ;;
   kubectl\ *" get services "*) answer load-balancers "" ;;

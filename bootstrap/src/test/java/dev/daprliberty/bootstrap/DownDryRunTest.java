@@ -2,12 +2,11 @@ package dev.daprliberty.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StandInMachines.class)
 class DownDryRunTest {
 
     /** What `down --dry-run` prints with the defaults. */
@@ -18,7 +17,8 @@ class DownDryRunTest {
             "kubectl --context dapr-demo delete applications.argoproj.io dapr-liberty --namespace argocd"
                     + " --cascade=foreground --ignore-not-found --wait=false",
             "kubectl --context dapr-demo get applications.argoproj.io --namespace argocd -o name",
-            "kubectl --context dapr-demo delete persistentvolumeclaims --all --all-namespaces --wait=false",
+            "kubectl --context dapr-demo delete persistentvolumeclaims --namespace dapr-system"
+                    + " --selector app=dapr-scheduler-server --wait=false",
             "kubectl --context dapr-demo get persistentvolumes -o name",
             "kubectl --context dapr-demo get services --all-namespaces -o 'jsonpath={range .items[?(@.spec.type"
                     + "==\"LoadBalancer\")]}{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}'",
@@ -27,15 +27,8 @@ class DownDryRunTest {
     static final List<String> IDENTITY_LOOKUP = List.of("aws", "sts", "get-caller-identity", "--query", "Arn",
             "--output", "text");
 
-    StandInMachine machine;
-
-    @BeforeEach
-    void machine(@TempDir Path dir) {
-        machine = new StandInMachine(dir);
-    }
-
     @Test
-    void printsEveryCommandInOrder() {
+    void printsEveryCommandInOrder(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/down", "--dry-run");
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
@@ -43,7 +36,7 @@ class DownDryRunTest {
     }
 
     @Test
-    void runsNothingButTheIdentityLookupAndAsksNothing() {
+    void runsNothingButTheIdentityLookupAndAsksNothing(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/down", "--dry-run");
 
         assertThat(dryRun.stdout()).doesNotContain("Type its name to confirm");
@@ -51,7 +44,7 @@ class DownDryRunTest {
     }
 
     @Test
-    void optionsReachTheCommands() {
+    void optionsReachTheCommands(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/down", "--dry-run", "--cluster-name", "demo-2", "--region",
                 "eu-west-1");
 
@@ -62,7 +55,7 @@ class DownDryRunTest {
     }
 
     @Test
-    void volumesAndLoadBalancersGoBeforeTheCluster() {
+    void volumesAndLoadBalancersGoBeforeTheCluster(StandInMachine machine) {
         List<String> plan = Plan.of(machine.run("bootstrap/down", "--dry-run")).lines();
 
         int deleteRoot = indexOf(plan, "delete applications.argoproj.io dapr-liberty");

@@ -9,11 +9,4 @@ record Plan(List<String> lines) {
         return new Plan(dryRun.stdout().lines().filter(line -> line.startsWith("+ "))
                 .map(line -> line.substring(2)).toList());
     }
-
-    /** Every process the plan starts, in order (shell builtins such as printf start none). */
-    List<List<String>> processes() {
-        return lines.stream().flatMap(line -> ShellWords.pipeline(line).stream())
-                .filter(command -> !command.get(0).equals("printf"))
-                .toList();
-    }
 }

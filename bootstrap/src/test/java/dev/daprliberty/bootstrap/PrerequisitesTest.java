@@ -2,49 +2,40 @@ package dev.daprliberty.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(StandInMachines.class)
 class PrerequisitesTest {
 
-    StandInMachine machine;
-
-    @BeforeEach
-    void machine(@TempDir Path dir) {
-        machine = new StandInMachine(dir).withEnvironment("DD_API_KEY", UpDryRunTest.API_KEY);
-    }
-
     @Test
-    void upNamesEveryMissingToolWithItsFixAtOnceAndStops() {
+    void upNamesEveryMissingToolWithItsFixAtOnceAndStops(StandInMachine machine) {
         Execution up = machine.runWithoutTools("bootstrap/up");
 
         assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
         assertThat(up.stderr()).contains(
                 "aws is not on PATH: install the AWS CLI v2 (https://docs.aws.amazon.com/cli/",
-                "eksctl is not on PATH: install eksctl 0.215 or newer (https://eksctl.io/installation/)",
+                "eksctl is not on PATH: install eksctl 0.225 or newer, which knows EKS 1.35 (https://eksctl.io/installation/)",
                 "kubectl is not on PATH: install kubectl 1.34 or newer (https://kubernetes.io/docs/tasks/tools/)",
                 "git is not on PATH: install git (https://git-scm.com/downloads)");
         assertThat(up.stdout()).doesNotContain("+ ");
     }
 
     @Test
-    void upDryRunStillPrintsThePlanThenFails() {
+    void upDryRunStillPrintsThePlanThenFails(StandInMachine machine) {
         Execution dryRun = machine.runWithoutTools("bootstrap/up", "--dry-run");
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isEqualTo(1);
-        assertThat(Plan.of(dryRun).lines()).hasSize(UpDryRunTest.DEFAULT_PLAN.size())
-                .contains(UpDryRunTest.DEFAULT_PLAN.get(1).replace(
-                        "https://github.com/Example-Org/dapr-liberty.git", "<repository URL>"));
+        assertThat(Plan.of(dryRun).lines()).containsExactlyElementsOf(UpDryRunTest.DEFAULT_PLAN);
+        assertThat(UpDryRunTest.rootOverlay(dryRun)).contains("\"value\":\"<repository URL>\"");
         assertThat(dryRun.stderr()).contains("aws is not on PATH", "eksctl is not on PATH", "kubectl is not on PATH",
                 "git is not on PATH", "dry run only: fix the 4 missing prerequisite(s)");
     }
 
     @Test
-    void downNamesEveryMissingToolAndStops() {
+    void downNamesEveryMissingToolAndStops(StandInMachine machine) {
         Execution down = machine.runWithoutTools("bootstrap/down", "--yes");
 
         assertThat(down.exitCode()).as(down.output()).isEqualTo(1);
@@ -53,7 +44,7 @@ class PrerequisitesTest {
     }
 
     @Test
-    void downDryRunStillPrintsThePlanThenFails() {
+    void downDryRunStillPrintsThePlanThenFails(StandInMachine machine) {
         Execution dryRun = machine.runWithoutTools("bootstrap/down", "--dry-run");
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isEqualTo(1);
@@ -63,7 +54,7 @@ class PrerequisitesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bootstrap/up", "bootstrap/down"})
-    void stopsWhenAwsHasNoWorkingCredentials(String script) {
+    void stopsWhenAwsHasNoWorkingCredentials(String script, StandInMachine machine) {
         machine.respond("aws-identity.fail", "Unable to locate credentials.");
 
         Execution run = machine.run(script);
@@ -75,20 +66,18 @@ class PrerequisitesTest {
     }
 
     @Test
-    void upStopsWithoutAnApiKeyWhenThereIsNoTerminalToAskOn(@TempDir Path dir) {
-        StandInMachine withoutKey = new StandInMachine(dir);
-
-        Execution up = withoutKey.run("bootstrap/up");
+    void upStopsWithoutAnApiKeyWhenThereIsNoTerminalToAskOn(StandInMachine machine) {
+        Execution up = machine.withoutEnvironment("DD_API_KEY").run("bootstrap/up");
 
         assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
         assertThat(up.stderr()).contains("DD_API_KEY is not set and there is no terminal to ask on: "
                 + "export DD_API_KEY=<your Datadog API key>");
-        assertThat(withoutKey.calls()).containsExactlyElementsOf(UpDryRunTest.PREREQUISITE_LOOKUPS);
+        assertThat(machine.calls()).containsExactlyElementsOf(UpDryRunTest.PREREQUISITE_LOOKUPS);
     }
 
     @Test
-    void upRejectsSomethingThatIsNotAnApiKey(@TempDir Path dir) {
-        Execution up = new StandInMachine(dir).withEnvironment("DD_API_KEY", "my-password").run("bootstrap/up");
+    void upRejectsSomethingThatIsNotAnApiKey(StandInMachine machine) {
+        Execution up = machine.withEnvironment("DD_API_KEY", "my-password").run("bootstrap/up");
 
         assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
         assertThat(up.stderr()).contains("DD_API_KEY is not a Datadog API key (32 hexadecimal characters)")
@@ -96,7 +85,7 @@ class PrerequisitesTest {
     }
 
     @Test
-    void upNeedsARepositoryArgoCdCanPull() {
+    void upNeedsARepositoryArgoCdCanPull(StandInMachine machine) {
         machine.respond("git-remote.fail", "error: No such remote 'origin'").respond("git-branch", "HEAD");
 
         Execution up = machine.run("bootstrap/up");
@@ -108,7 +97,7 @@ class PrerequisitesTest {
     }
 
     @Test
-    void upRejectsARepositoryUrlThatIsNotHttps() {
+    void upRejectsARepositoryUrlThatIsNotHttps(StandInMachine machine) {
         Execution up = machine.run("bootstrap/up", "--repo-url", "file:///home/me/repo");
 
         assertThat(up.exitCode()).as(up.output()).isEqualTo(1);

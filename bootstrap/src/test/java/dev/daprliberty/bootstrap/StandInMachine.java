@@ -21,16 +21,21 @@ import java.util.Map;
 final class StandInMachine {
 
     static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git");
+    /** A well-formed Datadog API key (32 hexadecimal characters), made up. */
+    static final String API_KEY = "0123456789abcdef0123456789abcdef";
     /** Real tools the scripts use besides bash builtins. */
-    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "dirname", "sleep");
+    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "cp", "dirname", "mktemp", "rm", "sleep");
 
     private final Path dir;
     private final Path standIns;
     private final Path systemTools;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private Path checkout = Repository.ROOT;
 
+    /** A machine with DD_API_KEY set, as bootstrap/up needs it. */
     StandInMachine(Path dir) {
         this.dir = dir;
+        extraEnvironment.put("DD_API_KEY", API_KEY);
         this.standIns = dir.resolve("stand-ins");
         this.systemTools = dir.resolve("system-tools");
         try {
@@ -65,8 +70,24 @@ final class StandInMachine {
         }
     }
 
+    /** A machine where DD_API_KEY is set, as bootstrap/up needs it. */
+    static StandInMachine withApiKey(Path dir) {
+        return StandInMachine.withApiKey(dir);
+    }
+
     StandInMachine withEnvironment(String name, String value) {
         extraEnvironment.put(name, value);
+        return this;
+    }
+
+    StandInMachine withoutEnvironment(String name) {
+        extraEnvironment.remove(name);
+        return this;
+    }
+
+    /** Runs the scripts of another checkout (a changed copy of this one) instead of this repository's. */
+    StandInMachine inCheckout(Path root) {
+        checkout = root;
         return this;
     }
 
@@ -91,9 +112,9 @@ final class StandInMachine {
 
     private Execution run(boolean withStandIns, String script, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Repository.path(script).toString());
+        command.add(checkout.resolve(script).toString());
         command.addAll(Arrays.asList(args));
-        return Execution.run(command, environment(withStandIns), Repository.ROOT, "");
+        return Execution.run(command, environment(withStandIns), checkout, "");
     }
 
     private Map<String, String> environment(boolean withStandIns) {

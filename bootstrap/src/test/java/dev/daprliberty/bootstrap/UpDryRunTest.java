@@ -2,15 +2,20 @@ package dev.daprliberty.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(StandInMachines.class)
 class UpDryRunTest {
-
-    static final String API_KEY = "0123456789abcdef0123456789abcdef";
 
     /** What `up --dry-run` prints with the defaults, for the origin git@github.com:Example-Org/dapr-liberty.git. */
     static final List<String> DEFAULT_PLAN = List.of(
@@ -28,13 +33,10 @@ class UpDryRunTest {
             "kubectl create namespace datadog --dry-run=client -o yaml | kubectl --context dapr-demo apply -f -",
             "printf %s \"$DD_API_KEY\" | kubectl create secret generic datadog-secret --namespace datadog"
                     + " --from-file=api-key=/dev/stdin --dry-run=client -o yaml | kubectl --context dapr-demo apply -f -",
-            "kubectl patch --local -f gitops/root-project.yaml --type merge"
-                    + " -p '{\"spec\":{\"sourceRepos\":[\"https://github.com/Example-Org/dapr-liberty.git\"]}}' -o yaml"
-                    + " | kubectl --context dapr-demo apply -f -",
-            "kubectl patch --local -f gitops/root-app.yaml --type merge -p '{\"spec\":{\"source\":{"
-                    + "\"repoURL\":\"https://github.com/Example-Org/dapr-liberty.git\",\"targetRevision\":\"main\","
-                    + "\"helm\":{\"valuesObject\":{\"datadog\":{\"clusterName\":\"dapr-demo\",\"site\":\"datadoghq.com\"}}}}}}'"
-                    + " -o yaml | kubectl --context dapr-demo apply -f -",
+            "overlay=\"$(mktemp -d)\"",
+            "cp gitops/root-app.yaml \"$overlay/\"",
+            "cat >\"$overlay/kustomization.yaml\" <<'YAML'",
+            "kubectl kustomize \"$overlay\" | kubectl --context dapr-demo apply -f -",
             "kubectl --context dapr-demo get applications.argoproj.io --namespace argocd"
                     + " -o 'jsonpath={range .items[*]}{.metadata.name} {.status.sync.status} {.status.health.status}"
                     + "{\"\\n\"}{end}'");
@@ -45,15 +47,8 @@ class UpDryRunTest {
             List.of("git", "remote", "get-url", "origin"),
             List.of("git", "rev-parse", "--abbrev-ref", "HEAD"));
 
-    StandInMachine machine;
-
-    @BeforeEach
-    void machine(@TempDir Path dir) {
-        machine = new StandInMachine(dir).withEnvironment("DD_API_KEY", API_KEY);
-    }
-
     @Test
-    void printsEveryCommandInOrder() {
+    void printsEveryCommandInOrder(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/up", "--dry-run");
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
@@ -61,14 +56,14 @@ class UpDryRunTest {
     }
 
     @Test
-    void runsNothingButTheReadOnlyLookups() {
+    void runsNothingButTheReadOnlyLookups(StandInMachine machine) {
         machine.run("bootstrap/up", "--dry-run");
 
         assertThat(machine.calls()).containsExactlyElementsOf(PREREQUISITE_LOOKUPS);
     }
 
     @Test
-    void optionsReachTheCommands() {
+    void optionsReachTheCommands(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/up", "--dry-run", "--cluster-name", "demo-2", "--region", "eu-west-1",
                 "--repo-url", "https://github.com/acme/fork.git", "--revision", "release-1",
                 "--datadog-site", "datadoghq.eu");
@@ -79,16 +74,49 @@ class UpDryRunTest {
                         + " -p '{\"metadata\":{\"name\":\"demo-2\",\"region\":\"eu-west-1\"}}' -o yaml"
                         + " | eksctl create cluster -f - --write-kubeconfig=false",
                 "aws eks update-kubeconfig --name demo-2 --region eu-west-1 --alias demo-2",
-                "kubectl patch --local -f gitops/root-app.yaml --type merge -p '{\"spec\":{\"source\":{"
-                        + "\"repoURL\":\"https://github.com/acme/fork.git\",\"targetRevision\":\"release-1\","
-                        + "\"helm\":{\"valuesObject\":{\"datadog\":{\"clusterName\":\"demo-2\",\"site\":\"datadoghq.eu\"}}}}}}'"
-                        + " -o yaml | kubectl --context demo-2 apply -f -");
+                "kubectl kustomize \"$overlay\" | kubectl --context demo-2 apply -f -");
+        assertThat(rootOverlay(dryRun)).contains(
+                "{\"op\":\"replace\",\"path\":\"/spec/sourceRepos/0\",\"value\":\"https://github.com/acme/fork.git\"}",
+                "{\"op\":\"replace\",\"path\":\"/spec/source/repoURL\",\"value\":\"https://github.com/acme/fork.git\"}",
+                "{\"op\":\"replace\",\"path\":\"/spec/source/targetRevision\",\"value\":\"release-1\"}",
+                "{\"op\":\"replace\",\"path\":\"/spec/source/helm/parameters/2/value\",\"value\":\"demo-2\"}",
+                "{\"op\":\"replace\",\"path\":\"/spec/source/helm/parameters/3/value\",\"value\":\"datadoghq.eu\"}");
         assertThat(machine.calls()).as("no git lookup when both are given")
                 .containsExactly(PREREQUISITE_LOOKUPS.get(0));
     }
 
     @Test
-    void turnsAnSshRemoteIntoItsHttpsUrl() {
+    void thePrintedRootOverlayReplaysWithRealKustomize(@TempDir Path overlay, StandInMachine machine)
+            throws IOException {
+        Execution dryRun = machine.run("bootstrap/up", "--dry-run", "--revision", "release-1");
+        Files.copy(Repository.path("gitops/root-app.yaml"), overlay.resolve("root-app.yaml"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), rootOverlay(dryRun));
+
+        Execution kustomize = Execution.run(List.of(Tools.require("kubectl", ".ci/install-kube-tools").toString(),
+                "kustomize", overlay.toString()), Map.of("HOME", overlay.toString()), overlay, "");
+
+        assertThat(kustomize.exitCode()).as(kustomize.output()).isZero();
+        RootApplication root = RootApplication.of(kustomize.stdout());
+        assertThat(root.projectSourceRepos()).containsExactly("https://github.com/Example-Org/dapr-liberty.git");
+        assertThat(root.repoURL()).isEqualTo("https://github.com/Example-Org/dapr-liberty.git");
+        assertThat(root.targetRevision()).isEqualTo("release-1");
+    }
+
+    @Test
+    void waitsForTheRootAndEveryApplicationItsChartCreates(StandInMachine machine) {
+        Execution dryRun = machine.run("bootstrap/up", "--dry-run");
+
+        List<String> children = HelmChart.render("gitops/apps").stream()
+                .filter(object -> object.path("kind").asText().equals("Application"))
+                .map(object -> object.path("metadata").path("name").asText()).toList();
+        String root = RootApplication.of(Repository.read("gitops/root-app.yaml")).name();
+        assertThat(dryRun.stdout()).containsPattern("until these \\d+ Applications are Synced and Healthy: ");
+        assertThat(awaitedApplications(dryRun)).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(Stream.of(root), children.stream()).toList());
+    }
+
+    @Test
+    void turnsAnSshRemoteIntoItsHttpsUrl(StandInMachine machine) {
         machine.respond("git-remote", "ssh://git@github.com/Acme/demo.git");
 
         Execution dryRun = machine.run("bootstrap/up", "--dry-run");
@@ -97,24 +125,25 @@ class UpDryRunTest {
     }
 
     @Test
-    void usesTheCurrentBranch() {
+    void usesTheCurrentBranch(StandInMachine machine) {
         machine.respond("git-branch", "feature/greet-in-french");
 
         Execution dryRun = machine.run("bootstrap/up", "--dry-run");
 
-        assertThat(dryRun.stdout()).contains("\"targetRevision\":\"feature/greet-in-french\"");
+        assertThat(rootOverlay(dryRun)).contains(
+                "\"path\":\"/spec/source/targetRevision\",\"value\":\"feature/greet-in-french\"");
     }
 
     @Test
-    void doesNotAskForTheApiKey() {
-        Execution dryRun = new StandInMachine(machine.directory().resolve("no-key")).run("bootstrap/up", "--dry-run");
+    void doesNotAskForTheApiKey(StandInMachine machine) {
+        Execution dryRun = machine.withoutEnvironment("DD_API_KEY").run("bootstrap/up", "--dry-run");
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
         assertThat(dryRun.stdout()).contains("DD_API_KEY is not set: a real run asks for it");
     }
 
     @Test
-    void endsWithHowToReachTheDemo() {
+    void endsWithHowToReachTheDemo(StandInMachine machine) {
         Execution dryRun = machine.run("bootstrap/up", "--dry-run");
 
         assertThat(dryRun.stdout()).contains(
@@ -124,16 +153,32 @@ class UpDryRunTest {
                 "kubectl --context dapr-demo -n dapr-system port-forward svc/dapr-dashboard 8080:8080",
                 "kubectl --context dapr-demo -n dapr-services port-forward svc/comms 9080:9080",
                 "curl -sS -X POST http://localhost:9080/greet -H 'Content-Type: application/json' -d '{\"name\":\"Ada\"}'",
-                "https://app.datadoghq.com/apm/services");
+                "https://app.datadoghq.com/apm/map", "https://app.datadoghq.com/apm/traces");
     }
 
     @Test
-    void theGreetingCurlUsesThePortTheCommsServiceExposes() {
+    void theGreetingCurlUsesThePortTheCommsServiceExposes(StandInMachine machine) {
         int port = GitopsServices.servicePort("gitops/services/base/comms.yaml", "comms");
 
         Execution dryRun = machine.run("bootstrap/up", "--dry-run");
 
         assertThat(dryRun.stdout()).contains("port-forward svc/comms " + port + ":" + port,
                 "http://localhost:" + port + "/greet");
+    }
+
+    /** The kustomization.yaml the plan writes (its here-document). */
+    static String rootOverlay(Execution dryRun) {
+        String stdout = dryRun.stdout();
+        int start = stdout.indexOf("<<'YAML'\n");
+        int end = stdout.indexOf("\nYAML\n", start);
+        assertThat(start).as("no root overlay here-document in:\n" + stdout).isNotNegative();
+        return stdout.substring(start + "<<'YAML'\n".length(), end + 1);
+    }
+
+    /** The Application names in "until these N Applications are Synced and Healthy: a b c, for at most". */
+    private static List<String> awaitedApplications(Execution dryRun) {
+        Matcher names = Pattern.compile("Synced and Healthy: ([a-z0-9 -]+),").matcher(dryRun.stdout());
+        assertThat(names.find()).as(dryRun.stdout()).isTrue();
+        return List.of(names.group(1).split(" "));
     }
 }

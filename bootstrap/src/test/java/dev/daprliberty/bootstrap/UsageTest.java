@@ -2,25 +2,17 @@ package dev.daprliberty.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(StandInMachines.class)
 class UsageTest {
 
-    StandInMachine machine;
-
-    @BeforeEach
-    void machine(@TempDir Path dir) {
-        machine = new StandInMachine(dir);
-    }
-
     @Test
-    void upHelpNamesEveryOptionAndRunsNothing() {
+    void upHelpNamesEveryOptionAndRunsNothing(StandInMachine machine) {
         Execution help = machine.run("bootstrap/up", "--help");
 
         assertThat(help.exitCode()).as(help.output()).isZero();
@@ -30,7 +22,7 @@ class UsageTest {
     }
 
     @Test
-    void downHelpNamesEveryOptionAndRunsNothing() {
+    void downHelpNamesEveryOptionAndRunsNothing(StandInMachine machine) {
         Execution help = machine.run("bootstrap/down", "-h");
 
         assertThat(help.exitCode()).as(help.output()).isZero();
@@ -41,7 +33,7 @@ class UsageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bootstrap/up", "bootstrap/down"})
-    void rejectsAnUnknownOption(String script) {
+    void rejectsAnUnknownOption(String script, StandInMachine machine) {
         Execution run = machine.run(script, "--dry-run", "--colour");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -56,7 +48,8 @@ class UsageTest {
         "bootstrap/down | --timeout        | soon            | --timeout 'soon' is not a number of seconds",
         "bootstrap/up   | --datadog-site   | 'datadog com'   | --datadog-site 'datadog com' is not a Datadog site name",
         "bootstrap/up   | --region         | ''              | --region needs a value"})
-    void rejectsABadValueNamingIt(String script, String option, String value, String message) {
+    void rejectsABadValueNamingIt(String script, String option, String value, String message,
+            StandInMachine machine) {
         Execution run = machine.run(script, "--dry-run", option, value);
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.daprliberty.bootstrap;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,6 +12,8 @@ import java.util.List;
 final class Yaml {
 
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
     private Yaml() {
     }

@@ -2,10 +2,7 @@ package dev.daprliberty.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daprliberty.greeting.contract.MessagesLog;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +19,24 @@ class FallbackIT {
 
     private static final String FALLBACK =
             "{\"message\":\"Hello, Ada (from fallback)!\",\"service\":\"comms\",\"error\":\"greeter_service_unavailable\"}";
+    private static final String WARNING = "greeter unavailable, answering with the fallback greeting; cause: ";
 
     @ParameterizedTest
     @EnumSource(CommsServer.class)
     void answersOnItsOwnWhenNoSidecarListens(CommsServer server) {
+        CommsServer.assertNoSidecarListens();
         String traceId = TraceIds.fresh();
 
-        HttpResponse<String> response = greetAda(server, traceId);
+        HttpResponse<String> response = server.greet("{\"name\":\"Ada\"}", "traceparent", TraceIds.traceparent(traceId));
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(FALLBACK);
-        JsonObject warning = new MessagesLog(server.messagesLog()).awaitLineWithTraceId(traceId);
+        JsonObject warning = server.messagesLog().awaitLine(traceId, WARNING);
         assertThat(warning.getString("loglevel")).isEqualTo("WARNING");
-        assertThat(warning.getString("message"))
-                .contains("greeter unavailable, answering with the fallback greeting; cause: ")
-                .contains("ConnectException");
+        assertThat(warning.getString("message")).contains("ConnectException");
+        assertThat(server.messagesLog().lines(traceId)).as("the request's log lines").containsExactly(warning);
     }
 
     @ParameterizedTest
@@ -46,9 +46,8 @@ class FallbackIT {
             sidecar.answering(500, "{\"errorCode\":\"ERR_DIRECT_INVOKE\",\"message\":\"greeter crashed\"}");
             String traceId = TraceIds.fresh();
 
-            assertThat(greetAda(server, traceId).body()).isEqualTo(FALLBACK);
-            assertThat(new MessagesLog(server.messagesLog()).awaitLineWithTraceId(traceId).getString("message"))
-                    .contains("HTTP 500");
+            assertThat(server.greet("{\"name\":\"Ada\"}", "traceparent", TraceIds.traceparent(traceId)).body()).isEqualTo(FALLBACK);
+            assertThat(server.messagesLog().awaitLine(traceId, WARNING).getString("message")).contains("HTTP 500");
         }
     }
 
@@ -59,17 +58,10 @@ class FallbackIT {
             sidecar.delaying(Duration.ofMillis(CommsServer.timeoutMillis() * 3));
             long start = System.nanoTime();
 
-            assertThat(greetAda(server, TraceIds.fresh()).body()).isEqualTo(FALLBACK);
+            assertThat(server.greet("{\"name\":\"Ada\"}").body()).isEqualTo(FALLBACK);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isLessThan(Duration.ofMillis(CommsServer.timeoutMillis() * 2));
         }
-    }
-
-    private static HttpResponse<String> greetAda(CommsServer server, String traceId) {
-        return server.http().send(HttpRequest.newBuilder(server.http().uri("/greet"))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(BodyPublishers.ofString("{\"name\":\"Ada\"}")));
     }
 }

@@ -16,16 +16,25 @@ class GreetContractIT {
     @EnumSource(CommsServer.class)
     void returnsGreetersAnswerUnchanged(CommsServer server) {
         try (SidecarStandIn sidecar = CommsServer.sidecarStandIn()) {
-            HttpResponse<String> response = server.http().postJson("{\"name\":\"Ada\"}");
+            HttpResponse<String> response = server.greet("{\"name\":\"Ada\"}");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/json"));
             assertThat(response.body()).isEqualTo(SidecarStandIn.GREETER_ANSWER);
-            Received call = sidecar.received().get(0);
-            assertThat(call.method()).isEqualTo("POST");
-            assertThat(call.path()).isEqualTo("/v1.0/invoke/greeter/method/greet");
-            assertThat(call.body()).isEqualTo("{\"name\":\"Ada\"}");
+            Received invocation = sidecar.received().get(0);
+            assertThat(invocation.call()).isEqualTo("POST /v1.0/invoke/greeter/method/greet");
+            assertThat(invocation.body()).isEqualTo("{\"name\":\"Ada\"}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CommsServer.class)
+    void passesUnicodeNamesOnAsGiven(CommsServer server) {
+        try (SidecarStandIn sidecar = CommsServer.sidecarStandIn()) {
+            server.greet("{\"name\":\"Jos\\u00e9 山田 👋\"}");
+
+            assertThat(sidecar.received().get(0).body()).isEqualTo("{\"name\":\"José 山田 👋\"}");
         }
     }
 }

@@ -28,6 +28,11 @@ public final class SidecarStandIn implements AutoCloseable {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
+
+        /** Method and path, e.g. {@code POST /v1.0/invoke/greeter/method/greet}. */
+        public String call() {
+            return method + " " + path;
+        }
     }
 
     public static final String GREETER_ANSWER =

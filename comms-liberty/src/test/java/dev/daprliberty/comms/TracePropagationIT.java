@@ -2,8 +2,7 @@ package dev.daprliberty.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.microshed.testing.jupiter.MicroShedTest;
@@ -15,23 +14,30 @@ import org.microshed.testing.jupiter.MicroShedTest;
 @MicroShedTest
 class TracePropagationIT {
 
-    private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
-
     @ParameterizedTest
     @EnumSource(CommsServer.class)
     void theSidecarReceivesTheIncomingTraceId(CommsServer server) {
         String traceId = TraceIds.fresh();
         try (SidecarStandIn sidecar = CommsServer.sidecarStandIn()) {
-            server.http().send(HttpRequest.newBuilder(server.http().uri("/greet"))
-                    .header("Content-Type", "application/json")
-                    .header("traceparent", "00-" + traceId + "-" + CALLER_SPAN_ID + "-01")
-                    .header("tracestate", "dd=s:1")
-                    .POST(BodyPublishers.ofString("{\"name\":\"Ada\"}")));
+            server.greet("{\"name\":\"Ada\"}", "traceparent", TraceIds.traceparent(traceId), "tracestate", "dd=s:1");
 
-            String traceparent = sidecar.received().get(0).header("traceparent");
-            assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
-            assertThat(traceparent).doesNotContain(CALLER_SPAN_ID);
-            assertThat(sidecar.received().get(0).header("tracestate")).isEqualTo("dd=s:1");
+            SidecarStandIn.Received call = sidecar.received().get(0);
+            assertThat(call.header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .doesNotContain(TraceIds.CALLER_SPAN_ID);
+            assertThat(call.header("tracestate")).isEqualTo("dd=s:1");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CommsServer.class)
+    void theRequestsLogLineCarriesItsTraceAndSpanIds(CommsServer server) {
+        String traceId = TraceIds.fresh();
+        try (SidecarStandIn ignored = CommsServer.sidecarStandIn()) {
+            server.greet("{\"name\":\"Ada\"}", "traceparent", TraceIds.traceparent(traceId));
+        }
+
+        JsonObject line = server.messagesLog().awaitLine(traceId, "Passed on greeter's greeting");
+        assertThat(line.getString("span_id")).hasSize(16).isNotEqualTo(TraceIds.CALLER_SPAN_ID);
+        assertThat(line.getString("dd.trace_id")).isEqualTo(Long.toUnsignedString(Long.parseUnsignedLong(traceId.substring(16), 16)));
     }
 }

@@ -80,19 +80,22 @@ class RenderTest {
     }
 
     @Test
-    void theLocalOverlayReusesTheClusterSpecsChangingOnlyTheTraceEndpointAndNamespace() {
+    void theLocalOverlayReusesTheClusterSpecsChangingOnlyTraceEndpointNameResolutionAndAccessControl() {
         Path dapr = Fixtures.layout().gitops().resolve("dapr-config/overlays");
         List<ObjectNode> local = Manifests.parse(KubeTools.fromEnvironment().kustomize(dapr.resolve("local")));
         List<ObjectNode> cluster = Manifests.parse(KubeTools.fromEnvironment().kustomize(dapr.resolve("kubernetes")));
-        ObjectNode localConfig = Manifests.ofKind(local, "Configuration").get(0);
-        ObjectNode clusterConfig = Manifests.ofKind(cluster, "Configuration").get(0);
-        assertThat(localConfig.at("/spec/tracing/otel/endpointAddress").asText()).isEqualTo("localhost:4318");
-        assertThat(localConfig.at("/spec/accessControl/policies/0/namespace").asText()).isEqualTo("default");
-        ((ObjectNode) localConfig.at("/spec/tracing/otel")).set("endpointAddress",
-                clusterConfig.at("/spec/tracing/otel/endpointAddress"));
-        ((ObjectNode) localConfig.at("/spec/accessControl/policies/0")).set("namespace",
-                clusterConfig.at("/spec/accessControl/policies/0/namespace"));
-        assertThat(localConfig.path("spec")).isEqualTo(clusterConfig.path("spec"));
+        ObjectNode localSpec = (ObjectNode) Manifests.ofKind(local, "Configuration").get(0).path("spec");
+        ObjectNode clusterSpec = (ObjectNode) Manifests.ofKind(cluster, "Configuration").get(0).path("spec");
+        assertThat(localSpec.at("/tracing/otel/endpointAddress").asText()).isEqualTo("localhost:4318");
+        assertThat(localSpec.at("/nameResolution/component").asText()).isEqualTo("sqlite");
+        assertThat(localSpec.has("accessControl")).isFalse();
+        assertThat(clusterSpec.has("nameResolution")).isFalse();
+
+        ((ObjectNode) localSpec.at("/tracing/otel")).set("endpointAddress",
+                clusterSpec.at("/tracing/otel/endpointAddress"));
+        localSpec.remove("nameResolution");
+        localSpec.set("accessControl", clusterSpec.get("accessControl"));
+        assertThat(localSpec).isEqualTo(clusterSpec);
         assertThat(Manifests.ofKind(local, "Resiliency").get(0).path("spec"))
                 .isEqualTo(Manifests.ofKind(cluster, "Resiliency").get(0).path("spec"));
     }

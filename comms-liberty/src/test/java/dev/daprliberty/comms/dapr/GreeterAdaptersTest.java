@@ -40,11 +40,10 @@ class GreeterAdaptersTest {
         assertThat(reply.greeting().message()).isEqualTo("Hello, Ada!");
         assertThat(reply.service()).isEqualTo("greeter");
         assertThat(reply.greetedAt()).isEqualTo(Instant.parse("2026-03-01T10:15:30.123456Z"));
-        Received call = sidecar.received().get(0);
-        assertThat(call.method()).isEqualTo("POST");
-        assertThat(call.path()).isEqualTo("/v1.0/invoke/greeter/method/greet");
-        assertThat(call.header("Content-Type")).startsWith("application/json");
-        assertThat(call.body()).isEqualTo("{\"name\":\"Ada\"}");
+        Received invocation = sidecar.received().get(0);
+        assertThat(invocation.call()).isEqualTo("POST /v1.0/invoke/greeter/method/greet");
+        assertThat(invocation.header("Content-Type")).startsWith("application/json");
+        assertThat(invocation.body()).isEqualTo("{\"name\":\"Ada\"}");
     }
 
     @ParameterizedTest
