@@ -105,6 +105,9 @@ public final class SidecarStandIn implements AutoCloseable {
             pause();
             byte[] answer = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // Tests start and stop a stand-in on the same port many times; a kept-alive connection to a stopped
+            // one would sit in the client's pool and fail the next test's request (a real daprd outlives them).
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
         }
