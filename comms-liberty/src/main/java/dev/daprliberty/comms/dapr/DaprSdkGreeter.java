@@ -16,6 +16,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The second adapter: the same invoke call through the Dapr Java SDK ({@code DaprClient.invokeMethod}, which
@@ -58,10 +59,9 @@ public final class DaprSdkGreeter implements Greeter, AutoCloseable {
                         .contextWrite(context -> context.putAllMap(headers))
                         .block();
             } catch (DaprException e) {
-                throw new GreeterUnavailableException("greeter answered HTTP " + e.getHttpStatusCode()
-                        + " through the Dapr sidecar at " + sidecar.endpoint() + " (" + e.getErrorCode() + ")");
+                throw sidecar.errorAnswer(e.getHttpStatusCode(), Optional.ofNullable(e.getErrorCode()));
             } catch (RuntimeException e) {
-                throw new GreeterUnavailableException("no answer from the Dapr sidecar at " + sidecar.endpoint(), e);
+                throw sidecar.noAnswer(e);
             }
         });
         return GreeterReply.from(parse(answer));

@@ -1,5 +1,6 @@
 package dev.daprliberty.comms.dapr;
 
+import dev.daprliberty.comms.greeter.GreeterUnavailableException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,5 +35,16 @@ public record DaprSidecar(URI endpoint, Optional<String> apiToken) {
                     + "http://localhost:3500, not '" + uri + "'");
         }
         return new DaprSidecar(uri, apiToken);
+    }
+
+    /** Greeter (or the sidecar on its behalf) answered an error instead of a greeting. */
+    public GreeterUnavailableException errorAnswer(int httpStatus, Optional<String> daprErrorCode) {
+        return new GreeterUnavailableException("greeter answered HTTP " + httpStatus + " through the Dapr sidecar at "
+                + endpoint + daprErrorCode.map(code -> " (" + code + ")").orElse(""));
+    }
+
+    /** Nothing answered at the sidecar's address, or not in time. */
+    public GreeterUnavailableException noAnswer(Throwable cause) {
+        return new GreeterUnavailableException("no answer from the Dapr sidecar at " + endpoint, cause);
     }
 }

@@ -2,11 +2,11 @@ package dev.daprliberty.comms.dapr;
 
 import dev.daprliberty.comms.greeter.Greeter;
 import dev.daprliberty.comms.greeter.GreeterReply;
-import dev.daprliberty.comms.greeter.GreeterUnavailableException;
 import dev.daprliberty.greeting.wire.GreetRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The default adapter: greeter's {@code POST /greet} through the sidecar's invoke API with MicroProfile REST
@@ -29,10 +29,9 @@ public final class RestClientGreeter implements Greeter, AutoCloseable {
         try {
             return GreeterReply.from(sidecar.invokeGreet(greeterAppId, location.apiToken().orElse(null), new GreetRequest(name)));
         } catch (WebApplicationException e) {
-            throw new GreeterUnavailableException("greeter answered HTTP " + e.getResponse().getStatus()
-                    + " through the Dapr sidecar at " + location.endpoint());
+            throw location.errorAnswer(e.getResponse().getStatus(), Optional.empty());
         } catch (ProcessingException e) {
-            throw new GreeterUnavailableException("no answer from the Dapr sidecar at " + location.endpoint(), e);
+            throw location.noAnswer(e);
         }
     }
 
