@@ -1,0 +1,209 @@
+package dev.daprliberty.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The greet chain as dapr.yaml describes it, on free ports: greeter and comms (the runnable Liberty jars, started
+ * with dapr.yaml's command and environment), each next to a real daprd with the local overlay's Configuration and
+ * Resiliency. Every app and sidecar exports its spans to the given OTLP receiver.
+ */
+final class Chain implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final String NAME = "{\"name\":\"Ada\"}";
+
+    /**
+     * How a chain is set up.
+     *
+     * @param adapter         comms' greeter.adapter: rest-client or dapr-sdk
+     * @param sidecarApiToken the DAPR_API_TOKEN both sidecars require, if any
+     * @param commsApiToken   the DAPR_API_TOKEN comms sends, if any
+     */
+    record Options(String adapter, Optional<String> sidecarApiToken, Optional<String> commsApiToken) {
+
+        static Options adapter(String adapter) {
+            return new Options(adapter, Optional.empty(), Optional.empty());
+        }
+
+        Options apiTokens(String sidecars, String comms) {
+            return new Options(adapter, Optional.of(sidecars), Optional.of(comms));
+        }
+    }
+
+    private final Path folder;
+    private final Options options;
+    private final OtlpReceiver receiver;
+    private final LocalTopology.Ports greeterPorts = LocalTopology.Ports.free();
+    private final LocalTopology.Ports commsPorts = LocalTopology.Ports.free();
+    private final AtomicInteger starts = new AtomicInteger();
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    final ManagedProcess greeter;
+    final ManagedProcess greeterSidecar;
+    final ManagedProcess comms;
+    final ManagedProcess commsSidecar;
+
+    private Chain(String name, Options options, OtlpReceiver receiver) {
+        this.folder = Repository.workFolder(name);
+        this.options = options;
+        this.receiver = receiver;
+        LocalTopology topology = LocalTopology.read();
+        LocalTopology.App greeterApp = topology.app("greeter");
+        LocalTopology.App commsApp = topology.app("comms");
+        Path daprd = Tools.daprd();
+        // The Dapr specs and the sqlite name resolution table where dapr.yaml puts them, with this chain's folder
+        // standing for the repository root (daprd's working directory), so chains never see each other.
+        DaprSpecs.render(greeterApp.resourcesPaths(folder).get(0), greeterApp.configFile(folder), receiver.port());
+        this.greeterSidecar = sidecar(daprd, greeterApp, greeterPorts);
+        this.greeter = app(greeterApp, greeterPorts, Map.of());
+        this.commsSidecar = sidecar(daprd, commsApp, commsPorts);
+        Map<String, String> commsSettings = new LinkedHashMap<>();
+        commsSettings.put("GREETER_ADAPTER", options.adapter());
+        options.commsApiToken().ifPresent(token -> commsSettings.put("DAPR_API_TOKEN", token));
+        this.comms = app(commsApp, commsPorts, commsSettings);
+    }
+
+    /** Starts all four, waits until each is ready and a greeting has travelled the whole chain once. */
+    static Chain start(String name, Options options, OtlpReceiver receiver) {
+        Chain chain = new Chain(name, options, receiver);
+        try {
+            chain.processes.forEach(ManagedProcess::start);
+            chain.processes.forEach(process -> process.awaitReady(READY_TIMEOUT));
+            chain.awaitGreetersGreeting(Duration.ofSeconds(60));
+            return chain;
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
+    }
+
+    URI comms(String path) {
+        return URI.create("http://localhost:" + commsPorts.app() + path);
+    }
+
+    URI greeter(String path) {
+        return URI.create("http://localhost:" + greeterPorts.app() + path);
+    }
+
+    /** A URL of greeter's sidecar's metrics endpoint. */
+    URI greeterSidecarMetrics() {
+        return URI.create("http://localhost:" + greeterPorts.metrics() + "/metrics");
+    }
+
+    URI commsSidecarMetrics() {
+        return URI.create("http://localhost:" + commsPorts.metrics() + "/metrics");
+    }
+
+    Answer greet() {
+        return greet(NAME, Map.of());
+    }
+
+    Answer greet(String json, Map<String, String> headers) {
+        return Answer.post(comms("/greet"), json, headers);
+    }
+
+    /**
+     * Greets until greeter's own greeting comes back, and says how long that took.
+     *
+     * @throws AssertionError if it has not come back within {@code bound}
+     */
+    Duration awaitGreetersGreeting(Duration bound) {
+        Instant start = Instant.now();
+        Answer last = null;
+        while (Duration.between(start, Instant.now()).compareTo(bound) < 0) {
+            last = greet();
+            if (last.isGreetersGreeting()) {
+                return Duration.between(start, Instant.now());
+            }
+            ManagedProcess.sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("no greeting from greeter through the chain within " + bound + "; last answer: " + last
+                + "\ncomms' log:\n" + comms.logTail() + "\ncomms' sidecar's log:\n" + commsSidecar.logTail());
+    }
+
+    /**
+     * Another comms next to this chain's, sending to the same sidecar, with {@code settings} in its environment
+     * (e.g. a wrong DAPR_API_TOKEN). The caller stops it.
+     */
+    ManagedProcess extraComms(String name, Map<String, String> settings) {
+        LocalTopology.App commsApp = LocalTopology.read().app("comms");
+        LocalTopology.Ports ports = new LocalTopology.Ports(FreePorts.next(), commsPorts.daprHttp(), commsPorts.daprGrpc(),
+                commsPorts.metrics());
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("GREETER_ADAPTER", options.adapter()));
+        environment.putAll(settings);
+        return managed(name, commsApp, ports, environment, URI.create("http://localhost:" + ports.app() + "/health/started"));
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    private ManagedProcess sidecar(Path daprd, LocalTopology.App app, LocalTopology.Ports ports) {
+        List<String> command = new ArrayList<>(List.of(daprd.toString()));
+        command.addAll(app.daprdArguments(ports, app.configFile(folder), app.resourcesPaths(folder)));
+        Map<String, String> environment = options.sidecarApiToken().map(token -> Map.of("DAPR_API_TOKEN", token)).orElse(Map.of());
+        mkdirs(folder.resolve("target/run-local"));
+        ManagedProcess sidecar = new ManagedProcess(app.id() + "-daprd", folder, command, () -> environment,
+                URI.create("http://localhost:" + ports.daprHttp() + "/v1.0/healthz"), folder);
+        processes.add(sidecar);
+        return sidecar;
+    }
+
+    private ManagedProcess app(LocalTopology.App app, LocalTopology.Ports ports, Map<String, String> settings) {
+        ManagedProcess process = managed(app.id(), app, ports, settings,
+                URI.create("http://localhost:" + ports.app() + app.healthCheckPath()));
+        processes.add(process);
+        return process;
+    }
+
+    /** An app as dapr.yaml runs it, on {@code ports}, exporting its spans to the receiver. */
+    private ManagedProcess managed(String name, LocalTopology.App app, LocalTopology.Ports ports,
+            Map<String, String> settings, URI readiness) {
+        Map<String, String> environment = new LinkedHashMap<>(app.environment(ports));
+        environment.put("HTTP_PORT", Integer.toString(ports.app()));
+        environment.put("OTEL_TRACES_EXPORTER", "otlp");
+        environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+        // Export within half a second rather than the default 5 s, so the tests need not wait long for spans.
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "500");
+        environment.putAll(settings);
+        List<String> command = app.command().stream().map(word -> word.equals("java") ? javaOfThisJvm() : word).toList();
+        return new ManagedProcess(name, app.directory(), command, () -> {
+            Map<String, String> start = new LinkedHashMap<>(environment);
+            // A runnable Liberty jar unpacks itself into a folder that must not exist yet: a new one each start.
+            start.put("WLP_JAR_EXTRACT_DIR", folder.resolve("extract/" + name + "-" + starts.incrementAndGet()).toString());
+            return start;
+        }, readiness, folder);
+    }
+
+    private static String javaOfThisJvm() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void mkdirs(Path path) {
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Apps first (as Kubernetes ends a pod's containers), then their sidecars; in parallel, it is faster.
+        Stream.of(List.of(comms, greeter), List.of(commsSidecar, greeterSidecar)).forEach(group ->
+                group.parallelStream().forEach(ManagedProcess::close));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.daprliberty.e2e;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * dapr.yaml, the Dapr CLI's Multi-App Run file, read as the CLI reads it: an app's own value wins over the
+ * common section's, environments are merged, paths are relative to the file's folder.
+ */
+final class LocalTopology {
+
+    /** The ports of one app and its sidecar. */
+    record Ports(int app, int daprHttp, int daprGrpc, int metrics) {
+
+        static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+    }
+
+    /** One entry of {@code apps}, merged with {@code common}. */
+    record App(String id, Map<String, Object> settings) {
+
+        Ports ports() {
+            return new Ports(number("appPort"), number("daprHTTPPort"), number("daprGRPCPort"), number("metricsPort"));
+        }
+
+        Path directory() {
+            return Repository.path(text("appDirPath"));
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> command() {
+            return (List<String>) settings.get("command");
+        }
+
+        /** The variables the Dapr CLI gives the app: its ports and its sidecar's, then dapr.yaml's env. */
+        Map<String, String> environment(Ports ports) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("APP_ID", id);
+            environment.put("APP_PORT", Integer.toString(ports.app()));
+            environment.put("DAPR_HTTP_PORT", Integer.toString(ports.daprHttp()));
+            environment.put("DAPR_GRPC_PORT", Integer.toString(ports.daprGrpc()));
+            environment.put("DAPR_METRICS_PORT", Integer.toString(ports.metrics()));
+            environment.putAll(declaredEnvironment());
+            return environment;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> declaredEnvironment() {
+            Map<String, String> declared = new LinkedHashMap<>();
+            ((Map<String, Object>) settings.getOrDefault("env", Map.of()))
+                    .forEach((key, value) -> declared.put(key, String.valueOf(value)));
+            return declared;
+        }
+
+        /** daprd's flags, as the Dapr CLI derives them from the run file (empty values left out). */
+        List<String> daprdArguments(Ports ports, Path configFile, List<Path> resourcesPaths) {
+            List<String> arguments = new ArrayList<>(List.of("--app-id", id, "--app-port", Integer.toString(ports.app()),
+                    "--dapr-http-port", Integer.toString(ports.daprHttp()),
+                    "--dapr-grpc-port", Integer.toString(ports.daprGrpc()),
+                    "--metrics-port", Integer.toString(ports.metrics()),
+                    "--config", configFile.toString()));
+            resourcesPaths.forEach(path -> arguments.addAll(List.of("--resources-path", path.toString())));
+            if (Boolean.TRUE.equals(settings.get("enableAppHealthCheck"))) {
+                arguments.add("--enable-app-health-check");
+            }
+            optional("appHealthCheckPath").ifPresent(path -> arguments.addAll(List.of("--app-health-check-path", path)));
+            optional("placementHostAddress").ifPresent(address -> arguments.addAll(List.of("--placement-host-address", address)));
+            optional("schedulerHostAddress").ifPresent(address -> arguments.addAll(List.of("--scheduler-host-address", address)));
+            return arguments;
+        }
+
+        /** The Configuration file, its relative path resolved against {@code root} (the repository, for the CLI). */
+        Path configFile(Path root) {
+            return root.resolve(text("configFilePath")).normalize();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Path> resourcesPaths(Path root) {
+            return ((List<String>) settings.get("resourcesPaths")).stream().map(path -> root.resolve(path).normalize()).toList();
+        }
+
+        String healthCheckPath() {
+            return text("appHealthCheckPath");
+        }
+
+        private java.util.Optional<String> optional(String key) {
+            return java.util.Optional.ofNullable(settings.get(key)).map(String::valueOf).filter(value -> !value.isBlank());
+        }
+
+        private String text(String key) {
+            return optional(key).orElseThrow(() -> new IllegalStateException("dapr.yaml: app " + id + " has no " + key));
+        }
+
+        private int number(String key) {
+            return Integer.parseInt(text(key));
+        }
+    }
+
+    private final List<App> apps;
+
+    private LocalTopology(List<App> apps) {
+        this.apps = apps;
+    }
+
+    static LocalTopology read() {
+        return read(Repository.path("dapr.yaml"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static LocalTopology read(Path file) {
+        Map<String, Object> runFile;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            runFile = new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> common = (Map<String, Object>) runFile.getOrDefault("common", Map.of());
+        List<App> apps = new ArrayList<>();
+        for (Map<String, Object> app : (List<Map<String, Object>>) runFile.get("apps")) {
+            Map<String, Object> merged = new LinkedHashMap<>(common);
+            merged.putAll(app);
+            Map<String, Object> environment = new LinkedHashMap<>((Map<String, Object>) common.getOrDefault("env", Map.of()));
+            environment.putAll((Map<String, Object>) app.getOrDefault("env", Map.of()));
+            merged.put("env", environment);
+            apps.add(new App(String.valueOf(app.get("appID")), merged));
+        }
+        return new LocalTopology(List.copyOf(apps));
+    }
+
+    List<App> apps() {
+        return apps;
+    }
+
+    App app(String id) {
+        return apps.stream().filter(app -> app.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("dapr.yaml has no app " + id));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.daprliberty.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * dapr.yaml is the one description of the local topology: ./run-local (without the Dapr CLI) starts exactly what
+ * the Dapr CLI would start from it. The expectation is the file read by a real YAML parser with the CLI's rules
+ * (LocalTopology); run-local's own small reader must agree.
+ */
+class RunLocalReadsDaprYamlIT {
+
+    /** One process of run-local's plan (--dry-run). */
+    record Planned(String name, String directory, Map<String, String> environment, List<String> arguments) {
+    }
+
+    @Test
+    void runLocalStartsEveryAppAndSidecarOfDaprYamlAsTheDaprCliWould() {
+        LocalTopology topology = LocalTopology.read();
+        List<Planned> plan = plan(Tools.run(Repository.ROOT, Repository.path("run-local").toString(), "--dry-run"));
+
+        List<Planned> expected = new ArrayList<>();
+        for (LocalTopology.App app : topology.apps()) {
+            LocalTopology.Ports ports = app.ports();
+            List<String> daprd = new ArrayList<>(List.of("daprd"));
+            daprd.addAll(app.daprdArguments(ports, app.configFile(Repository.ROOT), app.resourcesPaths(Repository.ROOT)));
+            expected.add(new Planned(app.id() + "-daprd", Repository.ROOT.toString(), Map.of(), daprd));
+            expected.add(new Planned(app.id(), app.directory().toString(), app.environment(ports), app.command()));
+        }
+        assertThat(plan).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void eachAppListensOnTheAppPortItsSidecarCalls() {
+        for (LocalTopology.App app : LocalTopology.read().apps()) {
+            assertThat(app.declaredEnvironment()).as(app.id() + "'s HTTP_PORT").containsEntry("HTTP_PORT",
+                    Integer.toString(app.ports().app()));
+        }
+    }
+
+    @Test
+    void theConfigurationFileIsAmongTheRenderedResources() {
+        for (LocalTopology.App app : LocalTopology.read().apps()) {
+            assertThat(app.configFile(Repository.ROOT).getParent()).isIn(app.resourcesPaths(Repository.ROOT));
+        }
+    }
+
+    /** Reads run-local --dry-run: "process NAME", then "  dir D", "  env K=V" and "  arg A" lines. */
+    private static List<Planned> plan(String dryRun) {
+        List<Planned> plan = new ArrayList<>();
+        String name = null;
+        String directory = null;
+        Map<String, String> environment = new LinkedHashMap<>();
+        List<String> arguments = new ArrayList<>();
+        for (String line : (dryRun + "process end\n").lines().toList()) {
+            if (line.startsWith("process ")) {
+                if (name != null) {
+                    plan.add(new Planned(name, directory, environment, arguments));
+                }
+                name = line.substring("process ".length());
+                environment = new LinkedHashMap<>();
+                arguments = new ArrayList<>();
+            } else if (line.startsWith("  dir ")) {
+                directory = line.substring("  dir ".length());
+            } else if (line.startsWith("  env ")) {
+                String variable = line.substring("  env ".length());
+                environment.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+            } else if (line.startsWith("  arg ")) {
+                arguments.add(line.substring("  arg ".length()));
+            }
+        }
+        return plan;
+    }
+}
