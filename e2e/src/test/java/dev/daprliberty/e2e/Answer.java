@@ -31,6 +31,12 @@ record Answer(int status, String contentType, String body, Duration took) {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build());
     }
 
+    /** Any method, with a JSON body. */
+    static Answer request(String method, URI uri, String json) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                .method(method, BodyPublishers.ofString(json)).build());
+    }
+
     private static Answer send(HttpRequest request) {
         long start = System.nanoTime();
         try {

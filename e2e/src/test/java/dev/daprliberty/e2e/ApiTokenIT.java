@@ -29,7 +29,7 @@ class ApiTokenIT {
 
     @Test
     void commsWithAWrongTokenFallsBackAndLogsWhyInOneLine() {
-        try (ManagedProcess wrongToken = chain.extraComms("comms-wrong-token", Map.of("DAPR_API_TOKEN", "not-" + TOKEN))) {
+        try (ManagedProcess wrongToken = chain.extraComms("comms-wrong-token", chain.commsSidecarHttpPort(), Map.of("DAPR_API_TOKEN", "not-" + TOKEN))) {
             wrongToken.start().awaitReady(Chain.READY_TIMEOUT);
 
             Answer answer = Answer.post(greetUrlOf(wrongToken), "{\"name\":\"Ada\"}", Map.of());

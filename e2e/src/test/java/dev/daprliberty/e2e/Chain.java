@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The greet chain as dapr.yaml describes it, on free ports: greeter and comms (the runnable Liberty jars, started
- * with dapr.yaml's command and environment), each next to a real daprd with the local overlay's Configuration and
- * Resiliency. Every app and sidecar exports its spans to the given OTLP receiver.
+ * The greet chain as dapr.yaml and run-local describe it, on free ports: greeter and comms (the runnable Liberty
+ * jars, started with dapr.yaml's command and environment), each next to a real daprd with the local overlay's
+ * Configuration (access control included) and Resiliency, the sidecars talking mTLS with certificates from a real
+ * Sentry. Every app and sidecar exports its spans to the given OTLP receiver.
  */
 final class Chain implements AutoCloseable {
 
@@ -48,8 +49,13 @@ final class Chain implements AutoCloseable {
     private final OtlpReceiver receiver;
     private final LocalTopology.Ports greeterPorts = LocalTopology.Ports.free();
     private final LocalTopology.Ports commsPorts = LocalTopology.Ports.free();
+    private final int sentryPort = FreePorts.next();
+    private final Path daprd;
+    private final Path configFile;
+    private final List<Path> resourcesPaths;
     private final AtomicInteger starts = new AtomicInteger();
     private final List<ManagedProcess> processes = new ArrayList<>();
+    final ManagedProcess sentry;
     final ManagedProcess greeter;
     final ManagedProcess greeterSidecar;
     final ManagedProcess comms;
@@ -62,24 +68,33 @@ final class Chain implements AutoCloseable {
         LocalTopology topology = LocalTopology.read();
         LocalTopology.App greeterApp = topology.app("greeter");
         LocalTopology.App commsApp = topology.app("comms");
-        Path daprd = Tools.daprd();
-        // The Dapr specs and the sqlite name resolution table where dapr.yaml puts them, with this chain's folder
-        // standing for the repository root (daprd's working directory), so chains never see each other.
-        DaprSpecs.render(greeterApp.resourcesPaths(folder).get(0), greeterApp.configFile(folder), receiver.port());
-        this.greeterSidecar = sidecar(daprd, greeterApp, greeterPorts);
+        this.daprd = Tools.daprd();
+        // The Dapr specs, Sentry's credentials and the sqlite name resolution table where run-local puts them, with
+        // this chain's folder standing for the repository root (daprd's working directory): chains never meet.
+        this.configFile = greeterApp.configFile(folder);
+        this.resourcesPaths = greeterApp.resourcesPaths(folder);
+        DaprSpecs.render(resourcesPaths.get(0), configFile, receiver.port());
+        mkdirs(sentryCredentials());
+        this.sentry = sentry();
+        this.greeterSidecar = sidecar(greeterApp, greeterApp.id(), greeterPorts, true);
         this.greeter = app(greeterApp, greeterPorts, Map.of());
-        this.commsSidecar = sidecar(daprd, commsApp, commsPorts);
+        this.commsSidecar = sidecar(commsApp, commsApp.id(), commsPorts, true);
         Map<String, String> commsSettings = new LinkedHashMap<>();
         commsSettings.put("GREETER_ADAPTER", options.adapter());
         options.commsApiToken().ifPresent(token -> commsSettings.put("DAPR_API_TOKEN", token));
         this.comms = app(commsApp, commsPorts, commsSettings);
+        processes.addAll(List.of(sentry, greeterSidecar, greeter, commsSidecar, comms));
     }
 
-    /** Starts all four, waits until each is ready and a greeting has travelled the whole chain once. */
+    /**
+     * Starts Sentry (the sidecars need its trust anchor), then the four others; waits until each is ready and a
+     * greeting has travelled the whole chain once.
+     */
     static Chain start(String name, Options options, OtlpReceiver receiver) {
         Chain chain = new Chain(name, options, receiver);
         try {
-            chain.processes.forEach(ManagedProcess::start);
+            chain.sentry.start().awaitReady(READY_TIMEOUT);
+            chain.processes.stream().filter(process -> process != chain.sentry).forEach(ManagedProcess::start);
             chain.processes.forEach(process -> process.awaitReady(READY_TIMEOUT));
             chain.awaitGreetersGreeting(Duration.ofSeconds(60));
             return chain;
@@ -134,38 +149,80 @@ final class Chain implements AutoCloseable {
     }
 
     /**
-     * Another comms next to this chain's, sending to the same sidecar, with {@code settings} in its environment
-     * (e.g. a wrong DAPR_API_TOKEN). The caller stops it.
+     * Another comms next to this chain's, sending to the sidecar at {@code daprHttpPort}, with {@code settings} in
+     * its environment (e.g. a wrong DAPR_API_TOKEN). The caller starts and stops it.
      */
-    ManagedProcess extraComms(String name, Map<String, String> settings) {
+    ManagedProcess extraComms(String name, int daprHttpPort, Map<String, String> settings) {
         LocalTopology.App commsApp = LocalTopology.read().app("comms");
-        LocalTopology.Ports ports = new LocalTopology.Ports(FreePorts.next(), commsPorts.daprHttp(), commsPorts.daprGrpc(),
-                commsPorts.metrics());
+        LocalTopology.Ports ports = new LocalTopology.Ports(FreePorts.next(), daprHttpPort, FreePorts.next(), FreePorts.next());
         Map<String, String> environment = new LinkedHashMap<>(Map.of("GREETER_ADAPTER", options.adapter()));
         environment.putAll(settings);
         return managed(name, commsApp, ports, environment, URI.create("http://localhost:" + ports.app() + "/health/started"));
+    }
+
+    int commsSidecarHttpPort() {
+        return commsPorts.daprHttp();
+    }
+
+    /**
+     * Another sidecar, without an app, in this chain's namespace and name resolution: with {@code mtls} it gets its
+     * identity from this chain's Sentry, without it has none. The caller starts and stops it.
+     *
+     * @return the sidecar, whose {@link ManagedProcess#readiness()} URL is on its HTTP API port
+     */
+    ManagedProcess extraSidecar(String appId, boolean mtls) {
+        return sidecar(LocalTopology.read().app("comms"), appId,
+                new LocalTopology.Ports(0, FreePorts.next(), FreePorts.next(), FreePorts.next()), mtls);
     }
 
     Path folder() {
         return folder;
     }
 
-    private ManagedProcess sidecar(Path daprd, LocalTopology.App app, LocalTopology.Ports ports) {
+    private ManagedProcess sentry() {
+        int healthz = FreePorts.next();
+        List<String> command = List.of(Tools.sentry().toString(), "--mode", "standalone", "--config", configFile.toString(),
+                "--issuer-credentials", sentryCredentials().toString(), "--port", Integer.toString(sentryPort),
+                "--healthz-port", Integer.toString(healthz), "--metrics-port", Integer.toString(FreePorts.next()));
+        return new ManagedProcess("sentry", folder, command, Map::of, URI.create("http://localhost:" + healthz + "/healthz"), folder);
+    }
+
+    private Path sentryCredentials() {
+        return folder.resolve("target/run-local/sentry");
+    }
+
+    /** A daprd as run-local starts it for {@code app}, named {@code appId}; app port 0: a sidecar without an app. */
+    private ManagedProcess sidecar(LocalTopology.App app, String appId, LocalTopology.Ports ports, boolean mtls) {
+        List<String> arguments = app.daprdArguments(ports, configFile, resourcesPaths,
+                mtls ? Optional.of("localhost:" + sentryPort) : Optional.empty());
+        arguments.set(arguments.indexOf("--app-id") + 1, appId);
+        if (ports.app() == 0) {
+            arguments.subList(arguments.indexOf("--app-port"), arguments.indexOf("--app-port") + 2).clear();
+            arguments.remove("--enable-app-health-check");
+        }
         List<String> command = new ArrayList<>(List.of(daprd.toString()));
-        command.addAll(app.daprdArguments(ports, app.configFile(folder), app.resourcesPaths(folder)));
-        Map<String, String> environment = options.sidecarApiToken().map(token -> Map.of("DAPR_API_TOKEN", token)).orElse(Map.of());
-        mkdirs(folder.resolve("target/run-local"));
-        ManagedProcess sidecar = new ManagedProcess(app.id() + "-daprd", folder, command, () -> environment,
+        command.addAll(arguments);
+        return new ManagedProcess(appId + "-daprd", folder, command, () -> sidecarEnvironment(mtls),
                 URI.create("http://localhost:" + ports.daprHttp() + "/v1.0/healthz"), folder);
-        processes.add(sidecar);
-        return sidecar;
+    }
+
+    /** The namespace (part of a sidecar's identity) and, with mTLS, the trust anchor Sentry wrote at its start. */
+    private Map<String, String> sidecarEnvironment(boolean mtls) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("NAMESPACE", LocalTopology.clusterNamespace());
+        if (mtls) {
+            try {
+                environment.put("DAPR_TRUST_ANCHORS", Files.readString(sentryCredentials().resolve("ca.crt")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Sentry has not written its trust anchor (is it running?)", e);
+            }
+        }
+        options.sidecarApiToken().ifPresent(token -> environment.put("DAPR_API_TOKEN", token));
+        return environment;
     }
 
     private ManagedProcess app(LocalTopology.App app, LocalTopology.Ports ports, Map<String, String> settings) {
-        ManagedProcess process = managed(app.id(), app, ports, settings,
-                URI.create("http://localhost:" + ports.app() + app.healthCheckPath()));
-        processes.add(process);
-        return process;
+        return managed(app.id(), app, ports, settings, URI.create("http://localhost:" + ports.app() + app.healthCheckPath()));
     }
 
     /** An app as dapr.yaml runs it, on {@code ports}, exporting its spans to the receiver. */
@@ -202,8 +259,8 @@ final class Chain implements AutoCloseable {
 
     @Override
     public void close() {
-        // Apps first (as Kubernetes ends a pod's containers), then their sidecars; in parallel, it is faster.
-        Stream.of(List.of(comms, greeter), List.of(commsSidecar, greeterSidecar)).forEach(group ->
+        // Apps first (as Kubernetes ends a pod's containers), then their sidecars, then Sentry; each group in parallel.
+        Stream.of(List.of(comms, greeter), List.of(commsSidecar, greeterSidecar), List.of(sentry)).forEach(group ->
                 group.parallelStream().forEach(ManagedProcess::close));
     }
 }

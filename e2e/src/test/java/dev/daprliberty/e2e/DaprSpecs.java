@@ -20,12 +20,21 @@ final class DaprSpecs {
     private DaprSpecs() {
     }
 
-    /** Renders into {@code folder} (one file per resource) and points the traces at {@code otlpHttpPort}. */
-    static void render(Path folder, Path configFile, int otlpHttpPort) {
+    /** Renders the overlay as it is into {@code folder}, one file per resource. */
+    static void render(Path folder) {
         try {
             Files.createDirectories(folder);
-            Tools.run(Repository.ROOT, Tools.kubectl().toString(), "kustomize", Repository.path(OVERLAY).toString(),
-                    "-o", folder.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Tools.run(Repository.ROOT, Tools.kubectl().toString(), "kustomize", Repository.path(OVERLAY).toString(),
+                "-o", folder.toString());
+    }
+
+    /** Renders into {@code folder} and points the traces at {@code otlpHttpPort}. */
+    static void render(Path folder, Path configFile, int otlpHttpPort) {
+        render(folder);
+        try {
             if (!Files.isRegularFile(configFile)) {
                 throw new IllegalStateException(OVERLAY + " rendered no " + configFile.getFileName() + " (dapr.yaml's configFilePath)");
             }

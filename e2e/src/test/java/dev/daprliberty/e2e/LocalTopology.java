@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -61,8 +62,12 @@ final class LocalTopology {
             return declared;
         }
 
-        /** daprd's flags, as the Dapr CLI derives them from the run file (empty values left out). */
-        List<String> daprdArguments(Ports ports, Path configFile, List<Path> resourcesPaths) {
+        /**
+         * daprd's flags, as the Dapr CLI derives them from the run file (empty values left out).
+         *
+         * @param sentryAddress where daprd gets its mTLS certificate, when the Configuration enables mTLS
+         */
+        List<String> daprdArguments(Ports ports, Path configFile, List<Path> resourcesPaths, Optional<String> sentryAddress) {
             List<String> arguments = new ArrayList<>(List.of("--app-id", id, "--app-port", Integer.toString(ports.app()),
                     "--dapr-http-port", Integer.toString(ports.daprHttp()),
                     "--dapr-grpc-port", Integer.toString(ports.daprGrpc()),
@@ -75,6 +80,7 @@ final class LocalTopology {
             optional("appHealthCheckPath").ifPresent(path -> arguments.addAll(List.of("--app-health-check-path", path)));
             optional("placementHostAddress").ifPresent(address -> arguments.addAll(List.of("--placement-host-address", address)));
             optional("schedulerHostAddress").ifPresent(address -> arguments.addAll(List.of("--scheduler-host-address", address)));
+            sentryAddress.ifPresent(address -> arguments.addAll(List.of("--enable-mtls", "--sentry-address", address)));
             return arguments;
         }
 
@@ -92,8 +98,8 @@ final class LocalTopology {
             return text("appHealthCheckPath");
         }
 
-        private java.util.Optional<String> optional(String key) {
-            return java.util.Optional.ofNullable(settings.get(key)).map(String::valueOf).filter(value -> !value.isBlank());
+        private Optional<String> optional(String key) {
+            return Optional.ofNullable(settings.get(key)).map(String::valueOf).filter(value -> !value.isBlank());
         }
 
         private String text(String key) {
@@ -104,6 +110,9 @@ final class LocalTopology {
             return Integer.parseInt(text(key));
         }
     }
+
+    /** Where the Dapr CLI points daprd for its certificate when the Configuration enables mTLS. */
+    static final String CLI_SENTRY_ADDRESS = "localhost:50001";
 
     private final List<App> apps;
 
@@ -134,6 +143,28 @@ final class LocalTopology {
             apps.add(new App(String.valueOf(app.get("appID")), merged));
         }
         return new LocalTopology(List.copyOf(apps));
+    }
+
+    /** The namespace of the cluster's Dapr specs; the local sidecars say they run there too (NAMESPACE). */
+    @SuppressWarnings("unchecked")
+    static String clusterNamespace() {
+        try (Reader reader = Files.newBufferedReader(Repository.path("gitops/dapr-config/overlays/kubernetes/kustomization.yaml"))) {
+            return String.valueOf(((Map<String, Object>) new Yaml().load(reader)).get("namespace"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a Configuration file enables mTLS (spec.mtls.enabled), as the Dapr CLI reads it. */
+    @SuppressWarnings("unchecked")
+    static boolean enablesMtls(Path configuration) {
+        try (Reader reader = Files.newBufferedReader(configuration)) {
+            Map<String, Object> spec = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(reader)).get("spec");
+            Map<String, Object> mtls = (Map<String, Object>) spec.getOrDefault("mtls", Map.of());
+            return Boolean.TRUE.equals(mtls.get("enabled"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<App> apps() {

@@ -2,11 +2,14 @@ package dev.daprliberty.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dapr.yaml is the one description of the local topology: ./run-local (without the Dapr CLI) starts exactly what
@@ -20,19 +23,41 @@ class RunLocalReadsDaprYamlIT {
     }
 
     @Test
-    void runLocalStartsEveryAppAndSidecarOfDaprYamlAsTheDaprCliWould() {
+    void runLocalStartsEveryAppAndSidecarOfDaprYamlAsTheDaprCliWould(@TempDir Path rendered) {
         LocalTopology topology = LocalTopology.read();
         List<Planned> plan = plan(Tools.run(Repository.ROOT, Repository.path("run-local").toString(), "--dry-run"));
+        // The CLI adds the mTLS flags when the Configuration it gives daprd enables mTLS.
+        DaprSpecs.render(rendered);
+        Path configFile = topology.apps().get(0).configFile(Repository.ROOT);
+        Optional<String> sentry = LocalTopology.enablesMtls(rendered.resolve(configFile.getFileName()))
+                ? Optional.of(LocalTopology.CLI_SENTRY_ADDRESS) : Optional.empty();
 
         List<Planned> expected = new ArrayList<>();
         for (LocalTopology.App app : topology.apps()) {
             LocalTopology.Ports ports = app.ports();
             List<String> daprd = new ArrayList<>(List.of("daprd"));
-            daprd.addAll(app.daprdArguments(ports, app.configFile(Repository.ROOT), app.resourcesPaths(Repository.ROOT)));
-            expected.add(new Planned(app.id() + "-daprd", Repository.ROOT.toString(), Map.of(), daprd));
+            daprd.addAll(app.daprdArguments(ports, app.configFile(Repository.ROOT), app.resourcesPaths(Repository.ROOT), sentry));
+            Map<String, String> identity = Map.of("NAMESPACE", LocalTopology.clusterNamespace(),
+                    "DAPR_TRUST_ANCHORS", "<target/run-local/sentry/ca.crt>");
+            expected.add(new Planned(app.id() + "-daprd", Repository.ROOT.toString(), identity, daprd));
             expected.add(new Planned(app.id(), app.directory().toString(), app.environment(ports), app.command()));
         }
-        assertThat(plan).containsExactlyElementsOf(expected);
+        assertThat(sentry).as("the local Configuration enables mTLS").isPresent();
+        assertThat(plan.subList(1, plan.size())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void runLocalStartsSentryFirstWhereTheDaprCliLooksForIt() {
+        Planned sentry = plan(Tools.run(Repository.ROOT, Repository.path("run-local").toString(), "--dry-run")).get(0);
+
+        assertThat(sentry.name()).isEqualTo("sentry");
+        List<String> arguments = sentry.arguments();
+        assertThat(arguments.get(arguments.indexOf("--port") + 1))
+                .isEqualTo(LocalTopology.CLI_SENTRY_ADDRESS.substring(LocalTopology.CLI_SENTRY_ADDRESS.indexOf(':') + 1));
+        assertThat(arguments.get(arguments.indexOf("--config") + 1))
+                .isEqualTo(LocalTopology.read().apps().get(0).configFile(Repository.ROOT).toString());
+        assertThat(arguments.get(arguments.indexOf("--issuer-credentials") + 1))
+                .as("Sentry's credentials stay in target/, out of git").startsWith(Repository.path("target").toString());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The programs the chain needs besides Java: daprd (found or built by .ci/install-daprd) and kubectl. */
+/** The programs the chain needs besides Java: daprd and sentry (found or built by .ci/install-daprd) and kubectl. */
 final class Tools {
 
     private Tools() {
@@ -19,6 +19,12 @@ final class Tools {
     /** daprd as .ci/install-daprd finds it, building the pinned version the first time (about 2.5 minutes). */
     static Path daprd() {
         return Path.of(run(Repository.ROOT, "bash", Repository.path(".ci/install-daprd").toString(), "--print-path").strip());
+    }
+
+    /** Dapr's certificate authority, found or built with daprd. */
+    static Path sentry() {
+        return Path.of(run(Repository.ROOT, "bash", Repository.path(".ci/install-daprd").toString(), "--print-path",
+                "--sentry").strip());
     }
 
     static Path kubectl() {
