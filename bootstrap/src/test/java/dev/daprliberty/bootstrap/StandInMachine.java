@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user's machine for the scripts to run on, in a temporary directory: a home directory, the few real system
- * tools the scripts use, and STAND-INS for aws, eksctl, kubectl and git (standin.sh): AWS, a Kubernetes API server
- * and the user's GitHub checkout are out of a test's reach. The stand-ins record every call and answer from
- * {@link #respond canned responses}; kubectl's local-only commands run the real kubectl.
+ * A user's (or a CI runner's) machine for the scripts to run on, in a temporary directory: a home directory, the few
+ * real system tools the scripts use, and STAND-INS for aws, eksctl, kubectl, git, docker and curl (standin.sh):
+ * AWS, a Kubernetes API server, a container engine, the user's GitHub checkout and the registries are out of a
+ * test's reach. The stand-ins record every call and answer from {@link #respond canned responses}; kubectl's
+ * local-only commands run the real kubectl. {@link #withTool} puts a real tool in place of a stand-in.
  */
 final class StandInMachine {
 
-    static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git");
+    static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git", "docker", "curl");
     /** A well-formed Datadog API key (32 hexadecimal characters), made up. */
     static final String API_KEY = "0123456789abcdef0123456789abcdef";
     /** Real tools the scripts use besides bash builtins. */
@@ -51,14 +52,27 @@ final class StandInMachine {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             for (String tool : SYSTEM_TOOLS) {
-                // A wrapper rather than a symlink: the temporary directory is deleted without following links.
-                Path wrapper = systemTools.resolve(tool);
-                Files.writeString(wrapper, "#!/bin/sh\nexec " + Tools.require(tool, "your package manager") + " \"$@\"\n");
-                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+                writeWrapper(systemTools.resolve(tool), Tools.require(tool, "your package manager"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A wrapper rather than a symlink: the temporary directory is deleted without following links. */
+    private static void writeWrapper(Path wrapper, Path tool) throws IOException {
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + tool + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The real {@code tool} (from the PATH Maven runs with; {@code installer} provides it) instead of any stand-in. */
+    StandInMachine withTool(String tool, String installer) {
+        try {
+            writeWrapper(standIns.resolve(tool), Tools.require(tool, installer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     private static byte[] standInScript() throws IOException {
@@ -68,11 +82,6 @@ final class StandInMachine {
             }
             return in.readAllBytes();
         }
-    }
-
-    /** A machine where DD_API_KEY is set, as bootstrap/up needs it. */
-    static StandInMachine withApiKey(Path dir) {
-        return StandInMachine.withApiKey(dir);
     }
 
     StandInMachine withEnvironment(String name, String value) {
@@ -108,6 +117,14 @@ final class StandInMachine {
     /** Runs a script on a PATH that has the system tools only: none of aws, eksctl, kubectl, git. */
     Execution runWithoutTools(String script, String... args) {
         return run(false, script, args);
+    }
+
+    /** Runs a workflow step's script as GitHub's runner does (bash -eo pipefail), on this machine, with {@code env} too. */
+    Execution runShell(String script, Map<String, String> env) {
+        Map<String, String> environment = environment(true);
+        environment.putAll(env);
+        return Execution.run(List.of(Tools.require("bash", "your package manager").toString(), "--noprofile", "--norc",
+                "-eo", "pipefail", "-c", script), environment, checkout, "");
     }
 
     private Execution run(boolean withStandIns, String script, String... args) {
