@@ -63,6 +63,9 @@ case "$tool $*" in
   kubectl\ *" get persistentvolumes "*) answer persistentvolumes "" ;;
   kubectl\ *" get services "*) answer load-balancers "" ;;
   kubectl\ *" apply "* | kubectl\ *" rollout status "* | kubectl\ *" delete "*) ;;
+  curl\ *" https://api.github.com/repos/"*) answer github-repository "$(printf '{"full_name": "Example-Org/dapr-liberty", "fork": true}\n200')" ;;
+  curl\ *" https://ghcr.io/token?"*) answer ghcr-token "$(printf '{"token":"anonymous-pull"}\n200')" ;;
+  curl\ *" https://ghcr.io/v2/"*) answer ghcr-manifest "$(printf '%s\n200' '{"schemaVersion":2,"manifests":[{"platform":{"architecture":"amd64","os":"linux"}},{"platform":{"architecture":"arm64","os":"linux"}}]}')" ;;
   "docker image inspect "*) answer docker-image "linux/amd64 1001" ;;
   "docker run "*) answer docker-run "0123456789abcdef" ;;
   "docker port "*) answer docker-port "" ;;

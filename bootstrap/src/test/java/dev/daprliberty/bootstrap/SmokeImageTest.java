@@ -188,7 +188,7 @@ class SmokeImageTest {
 
     @Test
     void namesTheImageNoDeploymentRuns(StandInMachine machine) {
-        Execution smoke = machine.withTool("kustomize", ".ci/install-script-tools")
+        Execution smoke = machine.inCheckout(Repository.ROOT).withTool("kustomize", ".ci/install-script-tools")
                 .withTool("gojq", ".ci/install-script-tools").run(SCRIPT, "ghcr.io/acme/billing:1.0");
 
         assertThat(smoke.exitCode()).as(smoke.output()).isEqualTo(1);
@@ -198,7 +198,7 @@ class SmokeImageTest {
 
     @Test
     void namesEveryMissingTool(StandInMachine machine) {
-        Execution smoke = machine.runWithoutTools(SCRIPT, "comms-liberty:smoke");
+        Execution smoke = machine.inCheckout(Repository.ROOT).runWithoutTools(SCRIPT, "comms-liberty:smoke");
 
         assertThat(smoke.exitCode()).as(smoke.output()).isEqualTo(1);
         assertThat(smoke.stderr()).contains("not found: docker curl kustomize gojq.",
@@ -207,15 +207,18 @@ class SmokeImageTest {
 
     @Test
     void rejectsAMissingImageArgument(StandInMachine machine) {
-        Execution smoke = machine.run(SCRIPT);
+        Execution smoke = machine.inCheckout(Repository.ROOT).run(SCRIPT);
 
         assertThat(smoke.exitCode()).isEqualTo(2);
         assertThat(smoke.stderr()).contains("which IMAGE? e.g. .ci/smoke-image comms-liberty:smoke");
     }
 
-    /** The real tools the script reads the manifests and probes with; docker answers with the stand-in's address. */
+    /**
+     * This repository as CI checks it out, the real tools the script reads the manifests and probes with; docker
+     * answers with the stand-in's address.
+     */
     private static StandInMachine smokeTest(StandInMachine machine, ServiceStandIn service) {
-        return machine.withTool("kustomize", ".ci/install-script-tools").withTool("gojq", ".ci/install-script-tools")
+        return machine.inCheckout(Repository.ROOT).withTool("kustomize", ".ci/install-script-tools").withTool("gojq", ".ci/install-script-tools")
                 .withTool("curl", "your package manager").withTool("head", "your package manager")
                 .withEnvironment("SMOKE_POLL_SECONDS", "0.1").respond("docker-port", service.address());
     }

@@ -24,16 +24,27 @@ final class StandInMachine {
     static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git", "docker", "curl");
     /** A well-formed Datadog API key (32 hexadecimal characters), made up. */
     static final String API_KEY = "0123456789abcdef0123456789abcdef";
+    /** The commit whose images the user's fork released (and pinned in its demo overlay). */
+    static final String RELEASED = "fedcba9876543210fedcba9876543210fedcba98";
+    /** The GitHub owner of the user's fork (origin, as the git stand-in answers). */
+    static final String OWNER = "Example-Org";
     /** Real tools the scripts use besides bash builtins. */
-    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "cp", "dirname", "mktemp", "rm", "sleep");
+    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "cp", "dirname", "head", "mktemp", "rm",
+            "sed", "sleep", "sort", "tr");
+    /** What bootstrap/up and bootstrap/down read of a checkout. */
+    private static final List<String> CHECKOUT = List.of("bootstrap/up", "bootstrap/down", "bootstrap/lib.sh",
+            "bootstrap/cluster.yaml", "gitops/root-app.yaml", "gitops/services");
 
     private final Path dir;
     private final Path standIns;
     private final Path systemTools;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
-    private Path checkout = Repository.ROOT;
+    private Path checkout;
 
-    /** A machine with DD_API_KEY set, as bootstrap/up needs it. */
+    /**
+     * A machine with DD_API_KEY set, as bootstrap/up needs it, and a checkout of the user's fork after its first
+     * release: the release workflow's own pin step has pinned {@link #RELEASED} in the demo overlay.
+     */
     StandInMachine(Path dir) {
         this.dir = dir;
         extraEnvironment.put("DD_API_KEY", API_KEY);
@@ -57,6 +68,24 @@ final class StandInMachine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        checkout = releasedCheckout(dir.resolve("checkout")).root();
+    }
+
+    /** What bootstrap/up and bootstrap/down read of this repository, copied to {@code checkout}, as git has it. */
+    static CheckoutCopy unreleasedCheckout(Path checkout) {
+        return CheckoutCopy.of(checkout, CHECKOUT.toArray(String[]::new));
+    }
+
+    /** The same, after the fork's first release: the release workflow's pin step has pinned {@link #RELEASED}. */
+    static CheckoutCopy releasedCheckout(Path checkout) {
+        unreleasedCheckout(checkout);
+        Execution pin = Workflow.read(".github/workflows/release.yml").run("deploy", "Pin the images in the demo overlay",
+                checkout, Map.of("OWNER", OWNER, "IMAGE_TAG", RELEASED, "SERVICES", "comms-liberty greeter-liberty",
+                        "PATH", Tools.require("kustomize", ".ci/install-script-tools").getParent() + ":/usr/bin:/bin"));
+        if (pin.exitCode() != 0) {
+            throw new AssertionError("the release's pin step failed in " + checkout + "\n" + pin.output());
+        }
+        return new CheckoutCopy(checkout);
     }
 
     /** A wrapper rather than a symlink: the temporary directory is deleted without following links. */
@@ -94,7 +123,7 @@ final class StandInMachine {
         return this;
     }
 
-    /** Runs the scripts of another checkout (a changed copy of this one) instead of this repository's. */
+    /** Runs the scripts of another checkout (this repository, or a changed copy of it) instead of the released fork. */
     StandInMachine inCheckout(Path root) {
         checkout = root;
         return this;
