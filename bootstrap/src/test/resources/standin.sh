@@ -67,6 +67,7 @@ case "$tool $*" in
   curl\ *" https://ghcr.io/token?"*) answer ghcr-token "$(printf '{"token":"anonymous-pull"}\n200')" ;;
   curl\ *" https://ghcr.io/v2/"*) answer ghcr-manifest "$(printf '%s\n200' '{"schemaVersion":2,"manifests":[{"platform":{"architecture":"amd64","os":"linux"}},{"platform":{"architecture":"arm64","os":"linux"}}]}')" ;;
   "docker image inspect "*) answer docker-image "linux/amd64 1001" ;;
+  "docker run "*" --network container:"*) answer docker-run-sidecar "fedcba9876543210" ;;
   "docker run "*) answer docker-run "0123456789abcdef" ;;
   "docker port "*) answer docker-port "" ;;
   "docker inspect --format {{.State.Status}} {{.State.ExitCode}} "*) answer docker-state "running 0" ;;

@@ -136,6 +136,23 @@ class SmokeImageTest {
     }
 
     @Test
+    void failsWithTheContainersLogsWhenTheSidecarCannotJoinIt(StandInMachine machine) {
+        machine.respond("docker-run-sidecar.fail", "docker: Error response from daemon: cannot join network namespace"
+                + " of a non running container").respond("docker-logs.1", "CWWKE0001I: The server defaultServer has been"
+                + " launched.");
+
+        try (ServiceStandIn app = ServiceStandIn.readyAfter(0)) {
+            Execution smoke = smokeTest(machine, app).run(SCRIPT, "comms-liberty:smoke");
+
+            assertThat(smoke.exitCode()).as(smoke.output()).isEqualTo(1);
+            assertThat(smoke.stderr()).contains("cannot join network namespace of a non running container",
+                    "--- docker logs smoke-comms\nCWWKE0001I", "the Dapr sidecar did not start beside smoke-comms");
+            assertThat(app.requests()).isEmpty();
+        }
+        assertThat(dockerCalls(machine)).last().isEqualTo("rm --force smoke-comms smoke-comms-daprd");
+    }
+
+    @Test
     void failsWhenTheImageIsNotReadyInTime(StandInMachine machine) {
         try (ServiceStandIn app = ServiceStandIn.neverReady()) {
             Execution smoke = smokeTest(machine, app).run(SCRIPT, "--timeout", "1", "greeter-liberty:smoke");
