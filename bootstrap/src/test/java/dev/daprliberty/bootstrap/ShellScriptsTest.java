@@ -22,6 +22,7 @@ class ShellScriptsTest {
     void findsTheBootstrapAndCiScripts() {
         assertThat(SCRIPTS).contains("bootstrap/up", "bootstrap/down", "bootstrap/lib.sh", ".ci/run",
                 ".ci/install-script-tools", ".ci/install-kube-tools", ".ci/install-daprd", "run-local",
+                ".ci/smoke-image", ".ci/images-to-release",
                 "bootstrap/src/test/resources/standin.sh");
     }
 
@@ -61,7 +62,7 @@ class ShellScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bootstrap/up", "bootstrap/down", ".ci/run", ".ci/install-script-tools",
-        ".ci/install-kube-tools", ".ci/install-daprd", "run-local"})
+        ".ci/install-kube-tools", ".ci/install-daprd", "run-local", ".ci/smoke-image", ".ci/images-to-release"})
     void explainsItselfWithHelpAndDoesNothingElse(String script, @TempDir Path home) {
         Execution help = Execution.run(List.of(Repository.path(script).toString(), "--help"),
                 Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "TOOLS_BIN", home.resolve("bin").toString()),
