@@ -32,15 +32,20 @@ final class Chain implements AutoCloseable {
      * @param adapter         comms' greeter.adapter: rest-client or dapr-sdk
      * @param sidecarApiToken the DAPR_API_TOKEN both sidecars require, if any
      * @param commsApiToken   the DAPR_API_TOKEN comms sends, if any
+     * @param slowableGreeter with a {@link DelayProxy} between greeter's sidecar and greeter
      */
-    record Options(String adapter, Optional<String> sidecarApiToken, Optional<String> commsApiToken) {
+    record Options(String adapter, Optional<String> sidecarApiToken, Optional<String> commsApiToken, boolean slowableGreeter) {
 
         static Options adapter(String adapter) {
-            return new Options(adapter, Optional.empty(), Optional.empty());
+            return new Options(adapter, Optional.empty(), Optional.empty(), false);
         }
 
         Options apiTokens(String sidecars, String comms) {
-            return new Options(adapter, Optional.of(sidecars), Optional.of(comms));
+            return new Options(adapter, Optional.of(sidecars), Optional.of(comms), slowableGreeter);
+        }
+
+        Options withSlowableGreeter() {
+            return new Options(adapter, sidecarApiToken, commsApiToken, true);
         }
     }
 
@@ -55,6 +60,7 @@ final class Chain implements AutoCloseable {
     private final List<Path> resourcesPaths;
     private final AtomicInteger starts = new AtomicInteger();
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private final Optional<DelayProxy> greeterProxy;
     final ManagedProcess sentry;
     final ManagedProcess greeter;
     final ManagedProcess greeterSidecar;
@@ -76,7 +82,12 @@ final class Chain implements AutoCloseable {
         DaprSpecs.render(resourcesPaths.get(0), configFile, receiver.port());
         mkdirs(sentryCredentials());
         this.sentry = sentry();
-        this.greeterSidecar = sidecar(greeterApp, greeterApp.id(), greeterPorts, true);
+        // With the proxy, greeter's sidecar calls (and probes) greeter through it.
+        int proxyPort = FreePorts.next();
+        this.greeterProxy = options.slowableGreeter() ? Optional.of(DelayProxy.start(proxyPort, greeterPorts.app())) : Optional.empty();
+        LocalTopology.Ports greeterAsItsSidecarSeesIt = greeterProxy.isPresent() ? new LocalTopology.Ports(proxyPort,
+                greeterPorts.daprHttp(), greeterPorts.daprGrpc(), greeterPorts.metrics()) : greeterPorts;
+        this.greeterSidecar = sidecar(greeterApp, greeterApp.id(), greeterAsItsSidecarSeesIt, true);
         this.greeter = app(greeterApp, greeterPorts, Map.of());
         this.commsSidecar = sidecar(commsApp, commsApp.id(), commsPorts, true);
         Map<String, String> commsSettings = new LinkedHashMap<>();
@@ -102,6 +113,11 @@ final class Chain implements AutoCloseable {
             chain.close();
             throw e;
         }
+    }
+
+    /** Makes greeter answer {@code delay} later, as its sidecar sees it (needs {@link Options#withSlowableGreeter()}). */
+    void slowGreeter(Duration delay) {
+        greeterProxy.orElseThrow(() -> new IllegalStateException("this chain has no proxy in front of greeter")).delay(delay);
     }
 
     URI comms(String path) {
@@ -262,5 +278,6 @@ final class Chain implements AutoCloseable {
         // Apps first (as Kubernetes ends a pod's containers), then their sidecars, then Sentry; each group in parallel.
         Stream.of(List.of(comms, greeter), List.of(commsSidecar, greeterSidecar), List.of(sentry)).forEach(group ->
                 group.parallelStream().forEach(ManagedProcess::close));
+        greeterProxy.ifPresent(DelayProxy::close);
     }
 }

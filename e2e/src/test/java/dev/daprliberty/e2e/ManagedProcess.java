@@ -80,7 +80,7 @@ final class ManagedProcess implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " not ready at " + readiness + " after " + timeout + ":\n" + logTail());
             }
-            sleep(Duration.ofMillis(250));
+            sleep(Duration.ofMillis(100));
         }
         return this;
     }
