@@ -26,6 +26,10 @@ final class LocalTopology {
         }
     }
 
+    /** The run file's app health probe settings and the daprd flags they become ("0" leaves a flag out). */
+    static final Map<String, String> APP_HEALTH_FLAGS = orderedMap("appHealthProbeInterval", "--app-health-probe-interval",
+            "appHealthProbeTimeout", "--app-health-probe-timeout", "appHealthThreshold", "--app-health-threshold");
+
     /** One entry of {@code apps}, merged with {@code common}. */
     record App(String id, Map<String, Object> settings) {
 
@@ -78,6 +82,8 @@ final class LocalTopology {
                 arguments.add("--enable-app-health-check");
             }
             optional("appHealthCheckPath").ifPresent(path -> arguments.addAll(List.of("--app-health-check-path", path)));
+            APP_HEALTH_FLAGS.forEach((key, flag) -> optional(key).filter(value -> !value.equals("0"))
+                    .ifPresent(value -> arguments.addAll(List.of(flag, value))));
             optional("placementHostAddress").ifPresent(address -> arguments.addAll(List.of("--placement-host-address", address)));
             optional("schedulerHostAddress").ifPresent(address -> arguments.addAll(List.of("--scheduler-host-address", address)));
             sentryAddress.ifPresent(address -> arguments.addAll(List.of("--enable-mtls", "--sentry-address", address)));
@@ -165,6 +171,14 @@ final class LocalTopology {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     List<App> apps() {

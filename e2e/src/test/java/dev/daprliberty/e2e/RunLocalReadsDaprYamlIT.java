@@ -69,6 +69,21 @@ class RunLocalReadsDaprYamlIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSidecarsProbeTheAppsLocallyAsThePodsDo() throws java.io.IOException {
+        Map<String, Object> pod = new org.yaml.snakeyaml.Yaml().load(
+                java.nio.file.Files.readString(Repository.path("gitops/services/base/liberty-pod.yaml")));
+        Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) pod.get("spec")).get("template");
+        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
+        for (LocalTopology.App app : LocalTopology.read().apps()) {
+            LocalTopology.APP_HEALTH_FLAGS.forEach((key, flag) -> assertThat(String.valueOf(app.settings().get(key)))
+                    .as(app.id() + "'s " + key + " in dapr.yaml vs the pods' annotation").isEqualTo(
+                            String.valueOf(annotations.get("dapr.io/" + flag.substring(2)))));
+            assertThat(app.settings().get("appHealthCheckPath")).isEqualTo(annotations.get("dapr.io/app-health-check-path"));
+        }
+    }
+
+    @Test
     void theConfigurationFileIsAmongTheRenderedResources() {
         for (LocalTopology.App app : LocalTopology.read().apps()) {
             assertThat(app.configFile(Repository.ROOT).getParent()).isIn(app.resourcesPaths(Repository.ROOT));
