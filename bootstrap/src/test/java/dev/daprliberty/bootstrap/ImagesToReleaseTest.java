@@ -41,7 +41,7 @@ class ImagesToReleaseTest {
         remote = GitRemote.create(dir);
         repo = remote.cloneTo("repo");
         List<String> files = new ArrayList<>(List.of("Containerfile", "Containerfile.dockerignore", "pom.xml", ".mvn",
-                "README.md", ".ci/images-to-release", "gitops/services", "greeting-api/pom.xml"));
+                "README.md", ".ci/images-to-release", "gitops/services", "greeting-api/pom.xml", "liberty-support/pom.xml"));
         SERVICES.forEach(service -> files.addAll(List.of(service + "/pom.xml", service + "/src/main/liberty")));
         CheckoutCopy.of(repo, files.toArray(String[]::new));
         remote.commitAndPush(repo, "Services");

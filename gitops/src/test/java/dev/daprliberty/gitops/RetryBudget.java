@@ -2,22 +2,30 @@ package dev.daprliberty.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Dapr's longest possible call to a target app under its Resiliency policy, which must end before the caller
- * gives up on its own: comms gives greeter 2 s (team contract). Per attempt the timeout applies; between attempts
- * the back-off of dapr/kit's retry, whose exponential policy starts at a fixed 500 ms, grows 1.5x, is capped at
- * maxInterval and jittered by +-50 % (cenkalti/backoff defaults).
+ * gives up on its own: comms' budget for greeter's answer, read from comms' own configuration. Per attempt the
+ * timeout applies; between attempts the back-off of dapr/kit's retry, whose exponential policy starts at a fixed
+ * 500 ms, grows 1.5x, is capped at maxInterval and jittered by +-50 % (cenkalti/backoff defaults).
  */
 final class RetryBudget {
 
-    static final Duration CALLER_BUDGET = Duration.ofSeconds(2);
+    /** comms' {@code greeter.timeout-millis}, where the budget is set (comms' microprofile-config.properties). */
+    static final Duration CALLER_BUDGET = callerBudget(
+            Path.of("..", "comms-liberty", "src", "main", "resources", "META-INF", "microprofile-config.properties"));
     private static final Duration EXPONENTIAL_INITIAL = Duration.ofMillis(500);
     private static final double JITTER = 0.5;
     private static final double MULTIPLIER = 1.5;
@@ -26,6 +34,16 @@ final class RetryBudget {
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private RetryBudget() {
+    }
+
+    private static Duration callerBudget(Path commsConfig) {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(commsConfig)) {
+            config.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("comms' budget is read from " + commsConfig.toAbsolutePath(), e);
+        }
+        return Duration.ofMillis(Long.parseLong(config.getProperty("greeter.timeout-millis")));
     }
 
     static List<String> problems(GitopsTree tree) {

@@ -4,7 +4,6 @@ import dev.daprliberty.greeting.Greeting;
 import dev.daprliberty.greeting.wire.GreetRequest;
 import dev.daprliberty.greeting.wire.GreetResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,17 +16,15 @@ import java.util.logging.Logger;
 @Path("/greet")
 public class GreetResource {
 
-    static final String SERVICE = "greeter";
-
     private static final Logger LOG = Logger.getLogger(GreetResource.class.getName());
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public GreetResponse greet(@NotNull(message = GreetRequest.BODY_REQUIRED) @Valid GreetRequest request) {
+    public GreetResponse greet(@Valid GreetRequest request) {
         Greeting greeting = Greeting.hello(request.name());
         // The name stays out of the log (personal data); the line carries the request's trace ids.
         LOG.info("Formed a greeting");
-        return GreetResponse.greeted(greeting, SERVICE, Instant.now());
+        return GreetResponse.greeted(greeting, GreeterApplication.SERVICE, Instant.now());
     }
 }

@@ -19,6 +19,6 @@ public class GreeterHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.up(GreetResource.SERVICE);
+        return HealthCheckResponse.up(GreeterApplication.SERVICE);
     }
 }

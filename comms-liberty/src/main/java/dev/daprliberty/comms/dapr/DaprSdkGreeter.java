@@ -1,84 +1,88 @@
 package dev.daprliberty.comms.dapr;
 
 import dev.daprliberty.comms.greeter.Greeter;
-import dev.daprliberty.comms.greeter.GreeterReply;
 import dev.daprliberty.comms.greeter.GreeterUnavailableException;
 import dev.daprliberty.greeting.wire.GreetRequest;
 import dev.daprliberty.greeting.wire.GreetResponse;
-import io.dapr.client.DaprClient;
-import io.dapr.client.DaprClientBuilder;
-import io.dapr.client.domain.HttpExtension;
 import io.dapr.config.Properties;
-import io.dapr.exceptions.DaprException;
-import io.dapr.utils.TypeRef;
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The second adapter: the same invoke call through the Dapr Java SDK ({@code DaprClient.invokeMethod}, which
- * uses the sidecar's HTTP API). The SDK copies {@code traceparent}/{@code tracestate} from the Reactor
- * context into the request headers; {@link SidecarCallTracing} puts them there.
+ * The second adapter ({@code greeter.adapter=dapr-sdk}): the same invoke call with the Dapr Java SDK's invoke
+ * HTTP client, which finds the sidecar and its API token from Dapr's own variables. Its JDK HTTP client is not
+ * instrumented, so {@link SidecarCallTracing} adds the client span and the traceparent.
  */
-public final class DaprSdkGreeter implements Greeter, AutoCloseable {
+@Named(DaprSdkGreeter.NAME)
+@ApplicationScoped
+public class DaprSdkGreeter implements Greeter {
 
-    private static final String METHOD = "greet";
+    public static final String NAME = "dapr-sdk";
 
-    private final DaprClient client;
-    private final DaprSidecar sidecar;
-    private final String greeterAppId;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private final DaprInvokeHttpClient greeter;
     private final SidecarCallTracing tracing;
-    private final Jsonb jsonb = JsonbBuilder.create();
 
-    public DaprSdkGreeter(DaprSidecar sidecar, String greeterAppId, Duration timeout, SidecarCallTracing tracing) {
-        this.client = clientFor(sidecar, timeout);
-        this.sidecar = sidecar;
-        this.greeterAppId = greeterAppId;
+    @Inject
+    public DaprSdkGreeter(@ConfigProperty(name = "greeter.app-id") String greeterAppId, OpenTelemetry openTelemetry) {
+        this(DaprInvokeHttpClient.forApp(new Properties(), greeterAppId), new SidecarCallTracing(openTelemetry));
+    }
+
+    public DaprSdkGreeter(DaprInvokeHttpClient greeter, SidecarCallTracing tracing) {
+        this.greeter = greeter;
         this.tracing = tracing;
     }
 
-    private static DaprClient clientFor(DaprSidecar sidecar, Duration timeout) {
-        // The SDK's read timeout has whole seconds; the Fault Tolerance @Timeout enforces the exact budget.
-        long readTimeoutSeconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-        DaprClientBuilder builder = new DaprClientBuilder()
-                .withPropertyOverride(Properties.HTTP_ENDPOINT, sidecar.endpoint().toString())
-                .withPropertyOverride(Properties.HTTP_CLIENT_READ_TIMEOUT_SECONDS, Long.toString(readTimeoutSeconds));
-        sidecar.apiToken().ifPresent(token -> builder.withPropertyOverride(Properties.API_TOKEN, token));
-        return builder.build();
+    /** For the CDI proxy only. */
+    protected DaprSdkGreeter() {
+        this((DaprInvokeHttpClient) null, null);
     }
 
     @Override
-    public GreeterReply greet(String name) {
-        byte[] body = jsonb.toJson(new GreetRequest(name)).getBytes(StandardCharsets.UTF_8);
-        byte[] answer = tracing.traced("POST /v1.0/invoke/" + greeterAppId + "/method/" + METHOD, headers -> {
-            try {
-                return client.invokeMethod(greeterAppId, METHOD, body, HttpExtension.POST, null, TypeRef.BYTE_ARRAY)
-                        .contextWrite(context -> context.putAllMap(headers))
-                        .block();
-            } catch (DaprException e) {
-                throw sidecar.errorAnswer(e.getHttpStatusCode(), Optional.ofNullable(e.getErrorCode()));
-            } catch (RuntimeException e) {
-                throw sidecar.noAnswer(e);
-            }
+    public GreetResponse greet(GreetRequest request) {
+        HttpResponse<String> answer = tracing.traced("POST " + greeter.baseUri().getPath() + "greet", traceHeaders -> {
+            HttpRequest.Builder call = greeter.newRequestBuilder("greet")
+                    .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                    .POST(BodyPublishers.ofString(JSON.toJson(request)));
+            traceHeaders.forEach(call::header);
+            return send(call.build());
         });
-        return GreeterReply.from(parse(answer));
-    }
-
-    private GreetResponse parse(byte[] answer) {
+        if (answer.statusCode() / 100 != 2) {
+            throw GreeterUnavailableException.errorAnswer(answer.statusCode(), sidecar());
+        }
         try {
-            return jsonb.fromJson(new String(answer, StandardCharsets.UTF_8), GreetResponse.class);
+            return JSON.fromJson(answer.body(), GreetResponse.class);
         } catch (JsonbException e) {
-            throw new GreeterUnavailableException("greeter's answer is not a greeting", e);
+            throw new GreeterUnavailableException("greeter's answer is not JSON", e);
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        try (jsonb) {
-            client.close();
+    private HttpResponse<String> send(HttpRequest call) {
+        try {
+            return greeter.send(call, BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw GreeterUnavailableException.noAnswer(sidecar(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GreeterUnavailableException.noAnswer(sidecar(), e);
         }
+    }
+
+    private String sidecar() {
+        return greeter.baseUri().resolve("/").toString().replaceAll("/$", "");
     }
 }

@@ -1,19 +1,19 @@
 package dev.daprliberty.comms.dapr;
 
 import dev.daprliberty.comms.greeter.FailureDescription;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Readiness check {@value #NAME}: asks the sidecar's {@code /v1.0/healthz/outbound}. Any HTTP answer means
@@ -26,27 +26,24 @@ public class DaprSidecarReadiness implements HealthCheck {
 
     public static final String NAME = "dapr-sidecar";
 
-    /** Short, so a probe answers well within Kubernetes' default 1 s probe timeout plus margin. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
-
-    private final DaprSidecar sidecar;
-    private final DaprHttpApi api;
+    private final DaprSidecarApi sidecar;
+    private final String sidecarUrl;
 
     @Inject
-    public DaprSidecarReadiness(DaprSidecar sidecar) {
+    public DaprSidecarReadiness(@RestClient DaprSidecarApi sidecar,
+            @ConfigProperty(name = "dapr-sidecar/mp-rest/url") String sidecarUrl) {
         this.sidecar = sidecar;
-        this.api = DaprHttpClients.create(sidecar, PROBE_TIMEOUT);
+        this.sidecarUrl = sidecarUrl;
     }
 
     /** For the CDI proxy only. */
     protected DaprSidecarReadiness() {
-        this.sidecar = null;
-        this.api = null;
+        this(null, null);
     }
 
     @Override
     public HealthCheckResponse call() {
-        try (Response outbound = api.outboundHealth()) {
+        try (Response outbound = sidecar.outboundHealth()) {
             return reachable(outbound.getStatus());
         } catch (WebApplicationException e) {
             return reachable(e.getResponse().getStatus());
@@ -61,11 +58,6 @@ public class DaprSidecarReadiness implements HealthCheck {
 
     // The public constructor rather than the builder: the builder needs the runtime's provider, this works anywhere.
     private HealthCheckResponse response(Status status, String key, Object value) {
-        return new HealthCheckResponse(NAME, status, Optional.of(Map.of("endpoint", sidecar.endpoint().toString(), key, value)));
-    }
-
-    @PreDestroy
-    void close() {
-        DaprHttpClients.close(api);
+        return new HealthCheckResponse(NAME, status, Optional.of(Map.of("endpoint", sidecarUrl, key, value)));
     }
 }

@@ -1,42 +1,57 @@
 package dev.daprliberty.comms.dapr;
 
 import dev.daprliberty.comms.greeter.Greeter;
-import dev.daprliberty.comms.greeter.GreeterReply;
+import dev.daprliberty.comms.greeter.GreeterUnavailableException;
 import dev.daprliberty.greeting.wire.GreetRequest;
+import dev.daprliberty.greeting.wire.GreetResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The default adapter: greeter's {@code POST /greet} through the sidecar's invoke API with MicroProfile REST
- * Client. MicroProfile Telemetry instruments the client, so the call carries the request's traceparent.
+ * The default adapter ({@code greeter.adapter=rest-client}): greeter's {@code POST /greet} through the sidecar's
+ * invoke API with the MicroProfile REST Client. MicroProfile Telemetry instruments the client, so the call
+ * carries the request's traceparent.
  */
-public final class RestClientGreeter implements Greeter, AutoCloseable {
+@Named(RestClientGreeter.NAME)
+@ApplicationScoped
+public class RestClientGreeter implements Greeter {
 
-    private final DaprHttpApi sidecar;
-    private final DaprSidecar location;
+    public static final String NAME = "rest-client";
+
+    private final DaprSidecarApi sidecar;
     private final String greeterAppId;
+    private final String apiToken;
+    private final String sidecarUrl;
 
-    public RestClientGreeter(DaprSidecar sidecar, String greeterAppId, Duration timeout) {
-        this.sidecar = DaprHttpClients.create(sidecar, timeout);
-        this.location = sidecar;
+    @Inject
+    public RestClientGreeter(@RestClient DaprSidecarApi sidecar, @ConfigProperty(name = "greeter.app-id") String greeterAppId,
+            @ConfigProperty(name = "dapr.api.token") Optional<String> apiToken,
+            @ConfigProperty(name = "dapr-sidecar/mp-rest/url") String sidecarUrl) {
+        this.sidecar = sidecar;
         this.greeterAppId = greeterAppId;
+        this.apiToken = apiToken.orElse(null);
+        this.sidecarUrl = sidecarUrl;
+    }
+
+    /** For the CDI proxy only. */
+    protected RestClientGreeter() {
+        this(null, null, Optional.empty(), null);
     }
 
     @Override
-    public GreeterReply greet(String name) {
+    public GreetResponse greet(GreetRequest request) {
         try {
-            return GreeterReply.from(sidecar.invokeGreet(greeterAppId, location.apiToken().orElse(null), new GreetRequest(name)));
+            return sidecar.invokeGreet(greeterAppId, apiToken, request);
         } catch (WebApplicationException e) {
-            throw location.errorAnswer(e.getResponse().getStatus(), Optional.empty());
+            throw GreeterUnavailableException.errorAnswer(e.getResponse().getStatus(), sidecarUrl);
         } catch (ProcessingException e) {
-            throw location.noAnswer(e);
+            throw GreeterUnavailableException.noAnswer(sidecarUrl, e);
         }
-    }
-
-    @Override
-    public void close() {
-        DaprHttpClients.close(sidecar);
     }
 }

@@ -1,17 +1,21 @@
 package dev.daprliberty.comms.greeter;
 
+import dev.daprliberty.greeting.wire.GreetRequest;
+import dev.daprliberty.greeting.wire.GreetResponse;
+
 /**
- * The port to the greeter service. Adapters decide how the call travels (through the Dapr sidecar, by
- * MicroProfile REST Client or by the Dapr Java SDK); comms only sees domain types.
+ * The port to the greeter service. Its adapters decide how the call travels to greeter through the Dapr
+ * sidecar (MicroProfile REST Client or the Dapr Java SDK); each is a CDI bean named as {@code greeter.adapter}
+ * names it.
  */
 public interface Greeter {
 
     /**
      * Asks greeter to greet someone.
      *
-     * @param name who to greet, already validated
-     * @return greeter's reply
+     * @param request who to greet, already validated
+     * @return greeter's answer, as greeter sent it
      * @throws GreeterUnavailableException when greeter cannot be reached or does not answer with a greeting
      */
-    GreeterReply greet(String name);
+    GreetResponse greet(GreetRequest request);
 }

@@ -2,6 +2,7 @@ package dev.daprliberty.comms.greeter;
 
 import dev.daprliberty.comms.CommsApplication;
 import dev.daprliberty.greeting.Greeting;
+import dev.daprliberty.greeting.wire.GreetRequest;
 import dev.daprliberty.greeting.wire.GreetResponse;
 import jakarta.enterprise.context.Dependent;
 import java.util.logging.Logger;
@@ -18,9 +19,9 @@ public class GreeterFallback implements FallbackHandler<GreetResponse> {
 
     @Override
     public GreetResponse handle(ExecutionContext context) {
-        String name = (String) context.getParameters()[0];
+        GreetRequest request = (GreetRequest) context.getParameters()[0];
         LOG.warning(() -> "greeter unavailable, answering with the fallback greeting; cause: "
                 + FailureDescription.of(context.getFailure()));
-        return GreetResponse.fallback(Greeting.fallback(name), CommsApplication.SERVICE, ERROR);
+        return GreetResponse.fallback(Greeting.fallback(request.name()), CommsApplication.SERVICE, ERROR);
     }
 }

@@ -1,25 +1,41 @@
 package dev.daprliberty.comms.dapr;
 
 import dev.daprliberty.comms.greeter.Greeter;
+import io.dapr.config.Properties;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-/** Both adapters of the Greeter port, built the way GreeterAdapters builds them, aimed at a sidecar stand-in. */
+/**
+ * Both adapters of the Greeter port aimed at a sidecar stand-in, configured as in Liberty: the REST Client as
+ * MicroProfile Config would build it (URL and timeouts), the Dapr SDK's client from the SDK's settings.
+ */
 public enum AdapterUnderTest {
     REST_CLIENT {
         @Override
-        public Greeter create(DaprSidecar sidecar, String appId, Duration timeout) {
-            return new RestClientGreeter(sidecar, appId, timeout);
+        public Greeter create(URI sidecar, String appId, String apiToken, Duration timeout) {
+            DaprSidecarApi api = sidecarApi(sidecar, timeout);
+            return new RestClientGreeter(api, appId, Optional.ofNullable(apiToken), sidecar.toString());
         }
     },
     DAPR_SDK {
         @Override
-        public Greeter create(DaprSidecar sidecar, String appId, Duration timeout) {
-            return new DaprSdkGreeter(sidecar, appId, timeout, new SidecarCallTracing(W3C_ONLY));
+        public Greeter create(URI sidecar, String appId, String apiToken, Duration timeout) {
+            Map<String, String> settings = new HashMap<>(Map.of(Properties.HTTP_ENDPOINT.getName(), sidecar.toString(),
+                    Properties.HTTP_CLIENT_READ_TIMEOUT_SECONDS.getName(), Long.toString(Math.max(1, timeout.toSeconds()))));
+            if (apiToken != null) {
+                settings.put(Properties.API_TOKEN.getName(), apiToken);
+            }
+            return new DaprSdkGreeter(DaprInvokeHttpClient.forApp(new Properties(settings), appId), new SidecarCallTracing(W3C_ONLY));
         }
     };
 
@@ -27,18 +43,34 @@ public enum AdapterUnderTest {
     public static final OpenTelemetry W3C_ONLY =
             OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
 
-    public abstract Greeter create(DaprSidecar sidecar, String appId, Duration timeout);
+    private static final List<DaprSidecarApi> OPEN = new CopyOnWriteArrayList<>();
+
+    /**
+     * The adapter for {@code appId}, sending {@code apiToken} (null: none), giving up after {@code timeout}
+     * (the SDK counts whole seconds, at least one).
+     */
+    public abstract Greeter create(URI sidecar, String appId, String apiToken, Duration timeout);
 
     /** The adapter with the default app id, no API token and a generous timeout. */
     public Greeter create(URI sidecar) {
-        return create(new DaprSidecar(sidecar, Optional.empty()), "greeter", Duration.ofSeconds(5));
+        return create(sidecar, "greeter", null, Duration.ofSeconds(5));
     }
 
-    public static void close(Greeter greeter) {
-        try {
-            ((AutoCloseable) greeter).close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing " + greeter, e);
+    /** The REST Client of the sidecar's API, as Liberty builds it from {@code dapr-sidecar/mp-rest/*}. */
+    public static DaprSidecarApi sidecarApi(URI sidecar, Duration timeout) {
+        DaprSidecarApi api = RestClientBuilder.newBuilder().baseUri(sidecar)
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(DaprSidecarApi.class);
+        OPEN.add(api);
+        return api;
+    }
+
+    /** Closes the REST Clients created so far (CDI does it in Liberty). */
+    public static void closeAll() throws Exception {
+        for (DaprSidecarApi api : OPEN) {
+            api.close();
         }
+        OPEN.clear();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daprliberty.comms.SidecarStandIn;
 import dev.daprliberty.comms.SidecarStandIn.Received;
 import dev.daprliberty.comms.greeter.Greeter;
+import dev.daprliberty.greeting.wire.GreetRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Dapr SDK adapter carries the current trace context to the sidecar (stand-in), so Dapr continues the
- * trace. (The REST Client adapter is instrumented by Liberty; CommsTracePropagationIT proves both on the server.)
+ * trace. (The REST Client adapter is instrumented by Liberty; TracePropagationIT proves both on the server.)
  */
 class DaprSdkTracePropagationTest {
 
@@ -27,7 +28,6 @@ class DaprSdkTracePropagationTest {
 
     @AfterEach
     void stop() {
-        AdapterUnderTest.close(greeter);
         sidecar.close();
     }
 
@@ -37,7 +37,7 @@ class DaprSdkTracePropagationTest {
                 TraceState.builder().put("dd", "s:1").build());
 
         try (Scope ignored = Span.wrap(incoming).makeCurrent()) {
-            greeter.greet("Ada");
+            greeter.greet(new GreetRequest("Ada"));
         }
 
         Received call = sidecar.received().get(0);
@@ -47,7 +47,7 @@ class DaprSdkTracePropagationTest {
 
     @Test
     void sendsNoTraceparentOutsideATrace() {
-        greeter.greet("Ada");
+        greeter.greet(new GreetRequest("Ada"));
 
         assertThat(sidecar.received().get(0).headers()).doesNotContainKey("traceparent");
     }

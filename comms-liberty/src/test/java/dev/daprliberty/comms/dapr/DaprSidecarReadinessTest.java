@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daprliberty.comms.SidecarStandIn;
 import java.net.URI;
-import java.util.Optional;
+import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.Test;
@@ -47,11 +47,10 @@ class DaprSidecarReadinessTest {
     }
 
     private static HealthCheckResponse checkAt(URI sidecar) {
-        DaprSidecarReadiness readiness = new DaprSidecarReadiness(new DaprSidecar(sidecar, Optional.empty()));
-        try {
-            return readiness.call();
-        } finally {
-            readiness.close();
+        try (DaprSidecarApi api = AdapterUnderTest.sidecarApi(sidecar, Duration.ofMillis(800))) {
+            return new DaprSidecarReadiness(api, sidecar.toString()).call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

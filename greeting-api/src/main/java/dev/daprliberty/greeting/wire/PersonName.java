@@ -13,8 +13,9 @@ import java.lang.annotation.Target;
 
 /**
  * A name someone can be greeted with: after trimming 1 to {@value #MAX_LENGTH} characters (Unicode code
- * points, so an emoji or a CJK character counts once) and no control characters. {@code null} is valid
- * here; combine with {@code @NotNull}.
+ * points, so an emoji or a CJK character counts once), no control characters or line breaks, and valid
+ * Unicode (no unpaired surrogate, which could not be sent on as UTF-8 without corrupting it). {@code null} is
+ * valid here; combine with {@code @NotNull}.
  */
 @Documented
 @Constraint(validatedBy = PersonNameValidator.class)

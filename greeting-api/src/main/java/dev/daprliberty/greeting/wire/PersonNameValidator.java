@@ -9,6 +9,7 @@ public class PersonNameValidator implements ConstraintValidator<PersonName, Stri
     static final String BLANK = "name must not be blank";
     static final String TOO_LONG = "name must be at most " + PersonName.MAX_LENGTH + " characters";
     static final String CONTROL_CHARACTERS = "name must not contain control characters";
+    static final String UNPAIRED_SURROGATES = "name must be valid Unicode (an escaped surrogate such as \\ud83d needs its pair)";
 
     @Override
     public boolean isValid(String name, ConstraintValidatorContext context) {
@@ -31,9 +32,17 @@ public class PersonNameValidator implements ConstraintValidator<PersonName, Stri
         if (trimmed.codePointCount(0, trimmed.length()) > PersonName.MAX_LENGTH) {
             return TOO_LONG;
         }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+        if (trimmed.codePoints().anyMatch(PersonNameValidator::isControl)) {
             return CONTROL_CHARACTERS;
         }
+        if (trimmed.codePoints().anyMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE)) {
+            return UNPAIRED_SURROGATES;
+        }
         return null;
+    }
+
+    /** C0, DEL, C1, and the Unicode line and paragraph separators (line breaks as much as a newline is). */
+    private static boolean isControl(int codePoint) {
+        return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029;
     }
 }

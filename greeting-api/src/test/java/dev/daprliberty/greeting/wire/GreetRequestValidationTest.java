@@ -60,8 +60,19 @@ class GreetRequestValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ada\u0000", "A\nda", "Ad\ta", "Ada\u007f", "Ada\u0085"})
-    void rejectsControlCharacters(String name) {
+    @ValueSource(strings = {"Ada\u0000", "A\nda", "Ad\ta", "Ada\u007f", "Ada\u0085", "A\u2028da", "A\u2029da"})
+    void rejectsControlCharactersAndLineBreaks(String name) {
         assertThat(violations(name)).containsExactly("name must not contain control characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ada\ud83d", "\udc4bAda", "A\udc4b\ud83dda"})
+    void rejectsUnpairedSurrogates(String name) {
+        assertThat(violations(name)).containsExactly("name must be valid Unicode (an escaped surrogate such as \\ud83d needs its pair)");
+    }
+
+    @Test
+    void acceptsEmojiSequencesWithJoiners() {
+        assertThat(violations("\ud83d\udc69\u200d\ud83d\udcbb Ada")).isEmpty();
     }
 }
