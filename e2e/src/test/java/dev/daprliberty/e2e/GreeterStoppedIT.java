@@ -16,10 +16,11 @@ class GreeterStoppedIT {
     /** comms' answer budget (greeter.timeout-millis), plus what a loaded 2-core machine may add to one answer. */
     private static final Duration BUDGET_WITH_SLACK = Duration.ofMillis(2000 + 1000);
     /**
-     * From greeter ready again to its greeting through the chain: Dapr's breaker stays open 15 s, comms' own breaker
-     * 5 s, and a just-started JVM is slow at first. A behaviour bound (it does come back), not a speed goal.
+     * From greeter ready again to its greeting through the chain: a second for greeter's sidecar to see it healthy,
+     * up to 2 s of Dapr's open breaker, and a just-started JVM is slow at first. A behaviour bound (it does come back),
+     * generous for a loaded CI machine; e2e/fault-drill measures the time.
      */
-    private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final OwnChain OWN = new OwnChain("greeter-stopped", Chain.Options.adapter("rest-client"));
@@ -35,7 +36,7 @@ class GreeterStoppedIT {
         assertThat(first.took()).isLessThan(BUDGET_WITH_SLACK);
         assertThat(chain.greeterSidecar.alive()).isTrue();
 
-        // Dapr's breaker opens after 5 failures in a row (gitops/dapr-config/base/resiliency.yaml).
+        // Dapr's breaker opens after 5 failed calls in a row (gitops/dapr-config/base/resiliency.yaml).
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(chain.greet().isFallback()).isTrue();
             assertThat(SidecarMetrics.breakerIs(chain, "open")).as("comms' sidecar's breaker towards greeter is open").isTrue();

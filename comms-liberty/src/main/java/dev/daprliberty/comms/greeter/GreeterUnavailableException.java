@@ -1,5 +1,8 @@
 package dev.daprliberty.comms.greeter;
 
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+
 /** Greeter could not be asked or did not answer with a greeting; the message says why, in one line. */
 public class GreeterUnavailableException extends RuntimeException {
 
@@ -18,8 +21,19 @@ public class GreeterUnavailableException extends RuntimeException {
         return new GreeterUnavailableException("greeter answered HTTP " + httpStatus + " through the Dapr sidecar at " + sidecar);
     }
 
-    /** Nothing answered at the sidecar's address, or not in time. */
+    /** Nothing answered at the sidecar's address, or not in time ({@link GreeterTooSlowException}). */
     public static GreeterUnavailableException noAnswer(String sidecar, Throwable cause) {
-        return new GreeterUnavailableException("no answer from the Dapr sidecar at " + sidecar, cause);
+        String reason = "no answer from the Dapr sidecar at " + sidecar;
+        return timedOut(cause) ? new GreeterTooSlowException(reason, cause) : new GreeterUnavailableException(reason, cause);
+    }
+
+    /** Whether a client gave up waiting: a read or connect timeout of the REST Client's or the JDK's HTTP client. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,12 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Asks greeter, through the adapter {@code greeter.adapter} names, within comms' time budget, and answers on
  * its own when greeter cannot. The timeout and circuit breaker values are MicroProfile Config
- * (microprofile-config.properties); the README explains them. There is deliberately no {@code @Retry}: retries
- * belong to Dapr Resiliency in the sidecar, and retrying here too would multiply them.
+ * (microprofile-config.properties); the README's "Fault tolerance" explains them with Dapr's half of the design.
+ * There is deliberately no {@code @Retry}: retries belong to Dapr Resiliency in the sidecar, and retrying here too
+ * would multiply them. The circuit counts only calls that ran out of time: an answered failure (Dapr's own breaker,
+ * a denial, greeter down) comes at once, and Dapr's breaker already handles those.
  */
 @ApplicationScoped
 public class ResilientGreeter {
@@ -65,7 +68,7 @@ public class ResilientGreeter {
     }
 
     @Timeout
-    @CircuitBreaker
+    @CircuitBreaker(failOn = {TimeoutException.class, GreeterTooSlowException.class})
     @Fallback(GreeterFallback.class)
     public GreetResponse greet(GreetRequest request) {
         GreetResponse answer = greeter.greet(request);

@@ -153,16 +153,31 @@ class ResilientGreeterTest {
 
     @ParameterizedTest
     @EnumSource(AdapterUnderTest.class)
-    void opensTheCircuitWhenHalfOfTwentyCallsFailed(AdapterUnderTest kind) {
-        sidecar.answering(503, "");
+    void opensTheCircuitWhenHalfOfTenCallsRanOutOfTime(AdapterUnderTest kind) {
+        sidecar.delaying(Duration.ofSeconds(3));
+        adapterAt(kind, sidecar.uri());
+
+        for (int call = 1; call <= 13; call++) {
+            assertThat(greeter.greet(ADA)).isEqualTo(FALLBACK);
+        }
+
+        assertThat(sidecar.received()).as("calls that reached the sidecar").hasSize(10);
+        assertThat(last(log).getMessage()).contains("CircuitBreakerOpenException");
+    }
+
+    /** Answered failures (Dapr's breaker, a denial, greeter down) cost no waiting: Dapr's breaker handles them. */
+    @ParameterizedTest
+    @EnumSource(AdapterUnderTest.class)
+    void answeredFailuresLeaveTheCircuitClosed(AdapterUnderTest kind) {
+        sidecar.answering(500, "{\"errorCode\":\"ERR_DIRECT_INVOKE\",\"message\":\"circuit breaker is open\"}");
         adapterAt(kind, sidecar.uri());
 
         for (int call = 1; call <= 25; call++) {
             assertThat(greeter.greet(ADA)).isEqualTo(FALLBACK);
         }
 
-        assertThat(sidecar.received()).as("calls that reached the sidecar").hasSize(20);
-        assertThat(last(log).getMessage()).contains("CircuitBreakerOpenException");
+        assertThat(sidecar.received()).as("calls that reached the sidecar").hasSize(25);
+        assertThat(log.records()).allSatisfy(record -> assertThat(record.getMessage()).contains("HTTP 500"));
     }
 
     @ParameterizedTest
