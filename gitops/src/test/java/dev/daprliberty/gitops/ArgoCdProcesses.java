@@ -19,7 +19,7 @@ import java.util.Map;
  * the same ConfigMaps and Secrets in namespace argocd through the admin's kubeconfig.
  *
  * <p>Two settings differ from a cluster, both through the environment variables the install manifest sets from
- * argocd-cm: the reconciliation period is {@value #RECONCILIATION} instead of 3 minutes (the push below is seen
+ * argocd-cm (besides ARGOCD_FAKE_IN_CLUSTER, below): the reconciliation period is {@value #RECONCILIATION} instead of 3 minutes (the push below is seen
  * sooner); and the repo server trusts the served fork's certificate from ARGOCD_TLS_DATA_PATH, the folder where a
  * pod mounts argocd-tls-certs-cm.
  */
@@ -43,6 +43,10 @@ final class ArgoCdProcesses implements AutoCloseable {
     private void startAll(LoopBinaries binaries, Path kubeconfig, Path gitServerCa, Path dir) {
         Path logs = dir.resolve("logs");
         Map<String, String> environment = environment(binaries, gitServerCa, dir);
+        // Argo CD's own switch for running outside the cluster (its make start-local): the in-cluster destination
+        // https://kubernetes.default.svc is the cluster of this kubeconfig.
+        environment.put("ARGOCD_FAKE_IN_CLUSTER", "true");
+        environment.put("KUBECONFIG", kubeconfig.toString());
 
         int redisPort = FreePort.next();
         daemons.add(Daemon.start("redis", List.of(binaries.redisServer().toString(), "--bind", "127.0.0.1",
@@ -55,7 +59,8 @@ final class ArgoCdProcesses implements AutoCloseable {
         daemons.add(Daemon.start("argocd-repo-server", List.of(binaries.argocd("argocd-repo-server").toString(),
                 "--address", "127.0.0.1", "--port", String.valueOf(repoServerPort),
                 "--metrics-address", "127.0.0.1", "--metrics-port", String.valueOf(repoServerMetricsPort),
-                "--redis", redis, "--disable-tls"), environment, logs)
+                // Plain gRPC on loopback, as with the controller's --repo-server-plaintext below.
+                "--redis", redis, "--disable-tls", "--client-ca-path="), environment, logs)
                 .awaitReady("healthy", Duration.ofMinutes(1), () -> healthy(repoServerMetricsPort)));
 
         // Argo CD has no flag for the address of the controller's metrics listener: it binds 0.0.0.0 on this port.
@@ -78,6 +83,8 @@ final class ArgoCdProcesses implements AutoCloseable {
             environment.put("ARGOCD_SSH_DATA_PATH", Files.createDirectories(dir.resolve("ssh")).toString());
             environment.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
             environment.put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
+            // Its own socket for git's credential helper, not the shared default in /tmp.
+            environment.put("ARGOCD_ASK_PASS_SOCK", dir.resolve("askpass.sock").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -80,8 +80,12 @@ final class ChartRepository implements AutoCloseable {
     private void add(Chart chart, RepoLayout layout, Path helm, Path sources) throws IOException {
         Path source = copy(sourceOf(chart.name(), chart.version(), layout), sources.resolve(chart.name()));
         JsonNode chartYaml = Manifests.YAML.readTree(source.resolve("Chart.yaml").toFile());
-        // Dependencies from a chart repository go into charts/, as helm dependency build would put them.
+        // Dependencies from a chart repository go into charts/, as helm dependency build would put them (the
+        // others, like dapr's, are there already).
         for (JsonNode dependency : chartYaml.path("dependencies")) {
+            if (!dependency.path("repository").asText().startsWith("https://")) {
+                continue;
+            }
             String name = dependency.path("name").asText();
             String version = dependency.path("version").asText();
             copy(sourceOf(name, version, layout), source.resolve("charts").resolve(name));

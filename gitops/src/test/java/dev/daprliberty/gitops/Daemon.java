@@ -85,7 +85,8 @@ final class Daemon implements AutoCloseable {
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            // All of a short log (a usage error starts it), the end of a long one.
+            return String.join("\n", lines.size() <= 80 ? lines : lines.subList(lines.size() - 40, lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }

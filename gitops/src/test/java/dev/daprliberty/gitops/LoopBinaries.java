@@ -72,9 +72,10 @@ final class LoopBinaries {
         return binary("helm", "helm");
     }
 
-    /** The directories of the helm and kustomize that Argo CD's repo server runs, for its PATH. */
+    /** What Argo CD's repo server image has on PATH: its helm and kustomize, and its git wrapper scripts. */
     String repoServerToolsPath() {
-        return helm().getParent() + ":" + binary("kustomize", "kustomize").getParent();
+        return helm().getParent() + ":" + binary("kustomize", "kustomize").getParent() + ":"
+                + binary("argocd", "git-verify-wrapper.sh").getParent();
     }
 
     Path redisServer() {
