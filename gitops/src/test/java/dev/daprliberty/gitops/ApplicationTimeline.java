@@ -2,7 +2,6 @@ package dev.daprliberty.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,10 +122,6 @@ final class ApplicationTimeline implements AutoCloseable {
         applications.forEach((name, state) -> table.append(String.format("%-18s %-10s %-12s %s%n", name, state.sync(),
                 state.health(), state.wave() == null ? "(root)" : state.wave())));
         return table.toString();
-    }
-
-    static Duration period() {
-        return Duration.ofSeconds(PERIOD_SECONDS);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -350,10 +350,10 @@ class GitopsLoopIT {
     }
 
     /** Polls until {@code done}, failing when a part of the loop died or time ran out (and then stopping {@code process}). */
-    private void awaitUntil(Process process, Duration timeout, Supplier<Boolean> done) {
+    private void awaitUntil(Process process, Duration timeout, BooleanSupplier done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!done.get()) {
+            while (!done.getAsBoolean()) {
                 String dead = deadComponents();
                 if (!dead.isEmpty() || System.nanoTime() > deadline) {
                     throw new AssertionError((dead.isEmpty() ? "not done after " + timeout : "a part of the loop died")
