@@ -33,6 +33,10 @@ usage_error() {
   exit 2
 }
 
+warn() {
+  printf '%s: warning: %s\n' "$SCRIPT_NAME" "$*" >&2
+}
+
 step() {
   printf '\n== %s\n' "$*"
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
-# STAND-IN for aws, eksctl, kubectl and git in the bootstrap tests: AWS, a Kubernetes API server and the user's
-# GitHub checkout are out of reach of a test. The test copies this file under each of those names onto PATH.
+# STAND-IN for aws, eksctl, kubectl, git, docker and curl in the bootstrap tests: AWS, a Kubernetes API server, a
+# container engine, the user's GitHub checkout and the registries are out of reach of a test. The test copies this
+# file under each of those names onto PATH.
 # Every call is recorded in $STANDIN_DIR/calls (one line: the tool and its arguments, separated by \x1f), and
 # answered from $STANDIN_DIR/responses/<key>[.<n-th call>] or a default. kubectl's local-only commands
 # (patch --local, create --dry-run=client, kustomize) run the real kubectl ($REAL_KUBECTL): they need no server.
@@ -62,6 +63,17 @@ case "$tool $*" in
   kubectl\ *" get persistentvolumes "*) answer persistentvolumes "" ;;
   kubectl\ *" get services "*) answer load-balancers "" ;;
   kubectl\ *" apply "* | kubectl\ *" rollout status "* | kubectl\ *" delete "*) ;;
+  curl\ *" https://api.github.com/repos/"*) answer github-repository "$(printf '{"full_name": "Example-Org/dapr-liberty", "fork": true}\n200')" ;;
+  curl\ *" https://ghcr.io/token?"*) answer ghcr-token "$(printf '{"token":"anonymous-pull"}\n200')" ;;
+  curl\ *" https://ghcr.io/v2/"*) answer ghcr-manifest "$(printf '%s\n200' '{"schemaVersion":2,"manifests":[{"platform":{"architecture":"amd64","os":"linux"}},{"platform":{"architecture":"arm64","os":"linux"}}]}')" ;;
+  "docker image inspect "*) answer docker-image "linux/amd64 1001" ;;
+  "docker run "*" --network container:"*) answer docker-run-sidecar "fedcba9876543210" ;;
+  "docker run "*) answer docker-run "0123456789abcdef" ;;
+  "docker port "*) answer docker-port "" ;;
+  "docker inspect --format {{.State.Status}} {{.State.ExitCode}} "*) answer docker-state "running 0" ;;
+  "docker inspect "*) answer docker-inspect "/container" ;;
+  "docker logs "*) answer docker-logs "" ;;
+  "docker pull "* | "docker rm "* | "docker buildx imagetools "*) ;;
   *)
     echo "stand-in ${tool}: no answer for: $*" >&2
     exit 97

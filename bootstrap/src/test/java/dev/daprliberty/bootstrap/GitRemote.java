@@ -33,6 +33,11 @@ record GitRemote(Path dir) {
         git(clone, "push", "--quiet", "origin", "HEAD:main");
     }
 
+    /** The commit a revision of a clone names. */
+    String commitOf(Path clone, String revision) {
+        return git(clone, "rev-parse", revision).strip();
+    }
+
     /** The subjects of main's commits, newest first. */
     List<String> log() {
         return git(dir.resolve("origin.git"), "log", "--format=%s", "main").lines().toList();

@@ -19,7 +19,8 @@ class PrerequisitesTest {
                 "aws is not on PATH: install the AWS CLI v2 (https://docs.aws.amazon.com/cli/",
                 "eksctl is not on PATH: install eksctl 0.225 or newer, which knows EKS 1.35 (https://eksctl.io/installation/)",
                 "kubectl is not on PATH: install kubectl 1.34 or newer (https://kubernetes.io/docs/tasks/tools/)",
-                "git is not on PATH: install git (https://git-scm.com/downloads)");
+                "git is not on PATH: install git (https://git-scm.com/downloads)",
+                "curl is not on PATH: install curl (https://curl.se/download.html)");
         assertThat(up.stdout()).doesNotContain("+ ");
     }
 
@@ -31,7 +32,7 @@ class PrerequisitesTest {
         assertThat(Plan.of(dryRun).lines()).containsExactlyElementsOf(UpDryRunTest.DEFAULT_PLAN);
         assertThat(UpDryRunTest.rootOverlay(dryRun)).contains("\"value\":\"<repository URL>\"");
         assertThat(dryRun.stderr()).contains("aws is not on PATH", "eksctl is not on PATH", "kubectl is not on PATH",
-                "git is not on PATH", "dry run only: fix the 4 missing prerequisite(s)");
+                "git is not on PATH", "curl is not on PATH", "dry run only: fix the 5 missing prerequisite(s)");
     }
 
     @Test

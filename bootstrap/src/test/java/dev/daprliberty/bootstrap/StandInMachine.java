@@ -13,26 +13,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user's machine for the scripts to run on, in a temporary directory: a home directory, the few real system
- * tools the scripts use, and STAND-INS for aws, eksctl, kubectl and git (standin.sh): AWS, a Kubernetes API server
- * and the user's GitHub checkout are out of a test's reach. The stand-ins record every call and answer from
- * {@link #respond canned responses}; kubectl's local-only commands run the real kubectl.
+ * A user's (or a CI runner's) machine for the scripts to run on, in a temporary directory: a home directory, the few
+ * real system tools the scripts use, and STAND-INS for aws, eksctl, kubectl, git, docker and curl (standin.sh):
+ * AWS, a Kubernetes API server, a container engine, the user's GitHub checkout and the registries are out of a
+ * test's reach. The stand-ins record every call and answer from {@link #respond canned responses}; kubectl's
+ * local-only commands run the real kubectl. {@link #withTool} puts a real tool in place of a stand-in.
  */
 final class StandInMachine {
 
-    static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git");
+    static final List<String> STAND_INS = List.of("aws", "eksctl", "kubectl", "git", "docker", "curl");
     /** A well-formed Datadog API key (32 hexadecimal characters), made up. */
     static final String API_KEY = "0123456789abcdef0123456789abcdef";
+    /** The commit whose images the user's fork released (and pinned in its demo overlay). */
+    static final String RELEASED = "fedcba9876543210fedcba9876543210fedcba98";
+    /** The GitHub owner of the user's fork (origin, as the git stand-in answers). */
+    static final String OWNER = "Example-Org";
     /** Real tools the scripts use besides bash builtins. */
-    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "cp", "dirname", "mktemp", "rm", "sleep");
+    private static final List<String> SYSTEM_TOOLS = List.of("bash", "cat", "cp", "dirname", "head", "mktemp", "rm",
+            "sed", "sleep", "sort", "tr");
+    /** What bootstrap/up and bootstrap/down read of a checkout. */
+    private static final List<String> CHECKOUT = List.of("bootstrap/up", "bootstrap/down", "bootstrap/lib.sh",
+            "bootstrap/cluster.yaml", "gitops/root-app.yaml", "gitops/services");
 
     private final Path dir;
     private final Path standIns;
     private final Path systemTools;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
-    private Path checkout = Repository.ROOT;
+    private Path checkout;
 
-    /** A machine with DD_API_KEY set, as bootstrap/up needs it. */
+    /**
+     * A machine with DD_API_KEY set, as bootstrap/up needs it, and a checkout of the user's fork after its first
+     * release: the release workflow's own pin step has pinned {@link #RELEASED} in the demo overlay.
+     */
     StandInMachine(Path dir) {
         this.dir = dir;
         extraEnvironment.put("DD_API_KEY", API_KEY);
@@ -51,14 +63,45 @@ final class StandInMachine {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             for (String tool : SYSTEM_TOOLS) {
-                // A wrapper rather than a symlink: the temporary directory is deleted without following links.
-                Path wrapper = systemTools.resolve(tool);
-                Files.writeString(wrapper, "#!/bin/sh\nexec " + Tools.require(tool, "your package manager") + " \"$@\"\n");
-                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+                writeWrapper(systemTools.resolve(tool), Tools.require(tool, "your package manager"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        checkout = releasedCheckout(dir.resolve("checkout")).root();
+    }
+
+    /** What bootstrap/up and bootstrap/down read of this repository, copied to {@code checkout}, as git has it. */
+    static CheckoutCopy unreleasedCheckout(Path checkout) {
+        return CheckoutCopy.of(checkout, CHECKOUT.toArray(String[]::new));
+    }
+
+    /** The same, after the fork's first release: the release workflow's pin step has pinned {@link #RELEASED}. */
+    static CheckoutCopy releasedCheckout(Path checkout) {
+        unreleasedCheckout(checkout);
+        Execution pin = Workflow.read(".github/workflows/release.yml").run("deploy", "Pin the images in the demo overlay",
+                checkout, Map.of("OWNER", OWNER, "IMAGE_TAG", RELEASED, "SERVICES", "comms-liberty greeter-liberty",
+                        "PATH", Tools.require("kustomize", ".ci/install-script-tools").getParent() + ":/usr/bin:/bin"));
+        if (pin.exitCode() != 0) {
+            throw new AssertionError("the release's pin step failed in " + checkout + "\n" + pin.output());
+        }
+        return new CheckoutCopy(checkout);
+    }
+
+    /** A wrapper rather than a symlink: the temporary directory is deleted without following links. */
+    private static void writeWrapper(Path wrapper, Path tool) throws IOException {
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + tool + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The real {@code tool} (from the PATH Maven runs with; {@code installer} provides it) instead of any stand-in. */
+    StandInMachine withTool(String tool, String installer) {
+        try {
+            writeWrapper(standIns.resolve(tool), Tools.require(tool, installer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     private static byte[] standInScript() throws IOException {
@@ -68,11 +111,6 @@ final class StandInMachine {
             }
             return in.readAllBytes();
         }
-    }
-
-    /** A machine where DD_API_KEY is set, as bootstrap/up needs it. */
-    static StandInMachine withApiKey(Path dir) {
-        return StandInMachine.withApiKey(dir);
     }
 
     StandInMachine withEnvironment(String name, String value) {
@@ -85,7 +123,7 @@ final class StandInMachine {
         return this;
     }
 
-    /** Runs the scripts of another checkout (a changed copy of this one) instead of this repository's. */
+    /** Runs the scripts of another checkout (this repository, or a changed copy of it) instead of the released fork. */
     StandInMachine inCheckout(Path root) {
         checkout = root;
         return this;
@@ -108,6 +146,14 @@ final class StandInMachine {
     /** Runs a script on a PATH that has the system tools only: none of aws, eksctl, kubectl, git. */
     Execution runWithoutTools(String script, String... args) {
         return run(false, script, args);
+    }
+
+    /** Runs a workflow step's script as GitHub's runner does (bash -eo pipefail), on this machine, with {@code env} too. */
+    Execution runShell(String script, Map<String, String> env) {
+        Map<String, String> environment = environment(true);
+        environment.putAll(env);
+        return Execution.run(List.of(Tools.require("bash", "your package manager").toString(), "--noprofile", "--norc",
+                "-eo", "pipefail", "-c", script), environment, checkout, "");
     }
 
     private Execution run(boolean withStandIns, String script, String... args) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,11 +42,38 @@ class UpDryRunTest {
                     + " -o 'jsonpath={range .items[*]}{.metadata.name} {.status.sync.status} {.status.health.status}"
                     + "{\"\\n\"}{end}'");
 
-    /** The read-only lookups up makes before its plan: who AWS thinks we are, the repository and the branch. */
-    static final List<List<String>> PREREQUISITE_LOOKUPS = List.of(
-            List.of("aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"),
-            List.of("git", "remote", "get-url", "origin"),
-            List.of("git", "rev-parse", "--abbrev-ref", "HEAD"));
+    /**
+     * The read-only lookups up makes before its plan: who AWS thinks we are, the repository and the branch, what
+     * GitHub says of the repository, the images the demo overlay pins and, for each, whether ghcr.io lets anyone pull
+     * it.
+     */
+    static final List<List<String>> PREREQUISITE_LOOKUPS = prerequisiteLookups();
+
+    private static List<List<String>> prerequisiteLookups() {
+        List<List<String>> lookups = new ArrayList<>(List.of(
+                List.of("aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"),
+                List.of("git", "remote", "get-url", "origin"),
+                List.of("git", "rev-parse", "--abbrev-ref", "HEAD"),
+                httpGet("https://api.github.com/repos/Example-Org/dapr-liberty", "-H", "Accept: application/vnd.github+json"),
+                List.of("kubectl", "kustomize", "gitops/services/overlays/demo")));
+        for (String service : List.of("comms-liberty", "greeter-liberty")) {
+            lookups.add(httpGet("https://ghcr.io/token?scope=repository:example-org/" + service + ":pull"));
+            lookups.add(httpGet("https://ghcr.io/v2/example-org/" + service + "/manifests/" + StandInMachine.RELEASED,
+                    "-H", "Accept: application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest"
+                            + ".list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution"
+                            + ".manifest.v2+json", "-H", "Authorization: Bearer anonymous-pull"));
+        }
+        return List.copyOf(lookups);
+    }
+
+    /** A GET as up's http_get sends it. */
+    private static List<String> httpGet(String url, String... options) {
+        List<String> call = new ArrayList<>(List.of("curl", "--silent", "--show-error", "--location", "--max-time", "20",
+                "--write-out", "\\n%{http_code}"));
+        call.addAll(List.of(options));
+        call.add(url);
+        return call;
+    }
 
     @Test
     void printsEveryCommandInOrder(StandInMachine machine) {
@@ -81,8 +109,7 @@ class UpDryRunTest {
                 "{\"op\":\"replace\",\"path\":\"/spec/source/targetRevision\",\"value\":\"release-1\"}",
                 "{\"op\":\"replace\",\"path\":\"/spec/source/helm/parameters/2/value\",\"value\":\"demo-2\"}",
                 "{\"op\":\"replace\",\"path\":\"/spec/source/helm/parameters/3/value\",\"value\":\"datadoghq.eu\"}");
-        assertThat(machine.calls()).as("no git lookup when both are given")
-                .containsExactly(PREREQUISITE_LOOKUPS.get(0));
+        assertThat(machine.calls()).as("no git lookup when both are given").noneMatch(call -> call.get(0).equals("git"));
     }
 
     @Test

@@ -34,6 +34,12 @@ class UpRunTest {
                 "aws sts get-caller-identity --query",
                 "git remote get-url origin",
                 "git rev-parse --abbrev-ref HEAD",
+                "curl --silent --show-error --location",
+                "kubectl kustomize gitops/services/overlays/demo",
+                "curl --silent --show-error --location",
+                "curl --silent --show-error --location",
+                "curl --silent --show-error --location",
+                "curl --silent --show-error --location",
                 "aws eks list-clusters --region",
                 "kubectl patch --local -f",
                 "eksctl create cluster -f",
@@ -143,7 +149,7 @@ class UpRunTest {
     @Test
     void stopsWhenRootAppYamlNoLongerHasAPlaceholderItFillsIn(@TempDir Path checkout, StandInMachine machine)
             throws IOException {
-        CheckoutCopy.of(checkout, "bootstrap/up", "bootstrap/lib.sh", "bootstrap/cluster.yaml", "gitops/root-app.yaml")
+        StandInMachine.releasedCheckout(checkout)
                 .replace("gitops/root-app.yaml", "- name: datadog.clusterName", "- name: datadog.cluster");
 
         Execution up = machine.inCheckout(checkout).run("bootstrap/up");

@@ -41,13 +41,24 @@ class UsageTest {
         assertThat(machine.calls()).isEmpty();
     }
 
+    @Test
+    void downTakesAnyEksClusterNameEvenOneDatadogWouldRefuse(StandInMachine machine) {
+        Execution dryRun = machine.run("bootstrap/down", "--dry-run", "--cluster-name", "Old_Cluster");
+
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+        assertThat(dryRun.stdout()).contains("eksctl delete cluster --name Old_Cluster");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "bootstrap/up   | --region         | Mars            | --region 'Mars' is not an AWS region name",
         "bootstrap/down | --cluster-name   | 'my cluster'    | --cluster-name 'my cluster' is not a valid EKS cluster name",
         "bootstrap/down | --timeout        | soon            | --timeout 'soon' is not a number of seconds",
         "bootstrap/up   | --datadog-site   | 'datadog com'   | --datadog-site 'datadog com' is not a Datadog site name",
-        "bootstrap/up   | --region         | ''              | --region needs a value"})
+        "bootstrap/up   | --region         | ''              | --region needs a value",
+        "bootstrap/up   | --cluster-name   | Dapr-Demo       | --cluster-name 'Dapr-Demo' is also the cluster name in Datadog, which takes lower-case letters",
+        "bootstrap/up   | --cluster-name   | dapr_demo       | --cluster-name 'dapr_demo' is also the cluster name in Datadog",
+        "bootstrap/up   | --cluster-name   | demo-           | ending with a letter or digit, at most 40 characters"})
     void rejectsABadValueNamingIt(String script, String option, String value, String message,
             StandInMachine machine) {
         Execution run = machine.run(script, "--dry-run", option, value);

@@ -1,8 +1,10 @@
 package dev.daprliberty.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,12 @@ record Workflow(String file, String text, JsonNode tree) {
             }
         }
         throw new AssertionError(file + ": job " + job + " has no step " + name);
+    }
+
+    /** Runs a step's script the way GitHub's runner does (bash -eo pipefail), with {@code env} as its environment. */
+    Execution run(String job, String step, Path directory, Map<String, String> env) {
+        return Execution.run(List.of(Tools.require("bash", "your package manager").toString(), "--noprofile",
+                "--norc", "-eo", "pipefail", "-c", step(job, step).path("run").asText()), env, directory, "");
     }
 
     /** Every `uses:` not pinned to a full commit SHA with its version tag in a comment. */

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** .github/workflows: lint-clean, pinned, and the release's own shell steps run for real against copies. */
+/** .github/workflows: lint-clean, pinned, and their own shell steps run for real against copies and stand-ins. */
+@ExtendWith(StandInMachines.class)
 class WorkflowsTest {
 
     private static final List<String> WORKFLOWS = List.of(".github/workflows/ci.yml", ".github/workflows/release.yml");
@@ -21,6 +23,9 @@ class WorkflowsTest {
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     private static final String PIN_STEP = "Pin the images in the demo overlay";
     private static final String COMMIT_STEP = "Commit and push the pin";
+    private static final String MERGE_STEP = "Merge linux/amd64 and linux/arm64 into one image";
+    private static final String GREEN_PUSH =
+            "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push'";
 
     private final Workflow ci = Workflow.read(".github/workflows/ci.yml");
     private final Workflow release = Workflow.read(".github/workflows/release.yml");
@@ -56,7 +61,7 @@ class WorkflowsTest {
                 .replace("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0", "actions/checkout@v5.0.0")
                 .replace("actions/setup-go@44694675825211faa026b3c33043df3e48a5fa00 # v6.0.0", "actions/setup-go@main"));
 
-        assertThat(tagged.unpinnedActions()).containsExactly("example.yml: actions/checkout@v5.0.0",
+        assertThat(tagged.unpinnedActions()).contains("example.yml: actions/checkout@v5.0.0",
                 "example.yml: actions/setup-go@main");
     }
 
@@ -70,35 +75,66 @@ class WorkflowsTest {
     }
 
     @Test
-    void releaseRunsOnlyAfterAGreenCiOfAPushToMain() {
-        JsonNode trigger = release.tree().path("on").path("workflow_run");
-        assertThat(trigger.path("workflows")).containsExactly(ci.tree().path("name"));
-        assertThat(trigger.path("branches").toString()).isEqualTo("[\"main\"]");
-        assertThat(release.job("images").path("if").asText()).isEqualTo(
-                "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push'");
-        assertThat(release.job("deploy").path("needs").asText()).isEqualTo("images");
+    void ciStartsEachImageItBuiltAsTheClusterDoesOnAmd64AndArm64() {
+        JsonNode smoke = ci.job("image-smoke");
+        assertThat(smoke.at("/strategy/matrix/service").toString()).isEqualTo("[\"comms-liberty\",\"greeter-liberty\"]");
+        assertThat(smoke.at("/strategy/matrix/runner").toString()).isEqualTo("[\"ubuntu-24.04\",\"ubuntu-24.04-arm\"]");
+        assertThat(smoke.path("runs-on").asText()).isEqualTo("${{ matrix.runner }}");
+        JsonNode build = ci.step("image-smoke", "Build the image").path("with");
+        assertThat(build.path("context").asText()).isEqualTo("${{ matrix.service }}");
+        assertThat(build.path("file").asText()).isEqualTo("Containerfile");
+        assertThat(build.path("load").asBoolean()).as("into the runner's docker, for the smoke test").isTrue();
+        assertThat(build.has("platforms")).as("this runner's own architecture, no emulation").isFalse();
+        JsonNode start = ci.step("image-smoke", "Start it as the cluster does, wait for ready, greet");
+        assertThat(start.path("run").asText()).isEqualTo("bash .ci/smoke-image \"$IMAGE\"");
+        assertThat(start.at("/env/IMAGE").asText()).isEqualTo(build.path("tags").asText());
+        assertThat(ci.step("image-smoke", "Install kustomize and gojq").path("run").asText())
+                .contains("bash .ci/install-script-tools kustomize gojq");
+        assertThat(stepNames(ci, "image-smoke")).containsSubsequence("Build the WAR", "Build the image",
+                "Start it as the cluster does, wait for ready, greet");
     }
 
     @Test
-    void releaseBuildsBothImagesForAmd64AndArm64FromTheirContainerfilesAfterTheirWar() {
-        JsonNode images = release.job("images");
-        assertThat(images.path("strategy").path("matrix").path("service").toString())
-                .isEqualTo("[\"comms-liberty\",\"greeter-liberty\"]");
-        for (String service : SERVICES) {
-            assertThat(Repository.path(service + "/Containerfile")).isRegularFile();
-        }
+    void releaseRunsOnlyAfterAGreenCiOfAPushToMainAndOnlyForImagesThatChanged() {
+        JsonNode trigger = release.tree().path("on").path("workflow_run");
+        assertThat(trigger.path("workflows")).containsExactly(ci.tree().path("name"));
+        assertThat(trigger.path("branches").toString()).isEqualTo("[\"main\"]");
+        assertThat(release.job("plan").path("if").asText()).isEqualTo(GREEN_PUSH);
+        assertThat(release.step("plan", "actions/checkout").at("/with/fetch-depth").asInt())
+                .as("the whole history, back to the pinned commit").isZero();
+        assertThat(release.step("plan", "Images to build").path("run").asText())
+                .isEqualTo("bash .ci/images-to-release >> \"$GITHUB_OUTPUT\"");
+        assertThat(release.job("images").path("needs").asText()).isEqualTo("plan");
+        assertThat(release.job("images").path("if").asText()).isEqualTo("needs.plan.outputs.list != ''");
+        assertThat(release.job("images").at("/strategy/matrix/service").asText())
+                .isEqualTo("${{ fromJSON(needs.plan.outputs.matrix) }}");
+        assertThat(release.job("manifests").path("needs").toString()).isEqualTo("[\"plan\",\"images\"]");
+        assertThat(release.job("deploy").path("needs").toString()).isEqualTo("[\"plan\",\"manifests\"]");
+        assertThat(release.step("deploy", PIN_STEP).at("/env/SERVICES").asText())
+                .isEqualTo("${{ needs.plan.outputs.list }}");
+    }
+
+    @Test
+    void releaseBuildsEachArchitectureNativelyOnItsOwnRunnerFromTheContainerfileAfterTheWar() {
+        JsonNode matrix = release.job("images").path("strategy").path("matrix");
+        assertThat(matrix.path("arch").toString()).isEqualTo("[\"amd64\",\"arm64\"]");
+        assertThat(matrix.path("include").toString()).isEqualTo(
+                "[{\"arch\":\"amd64\",\"runner\":\"ubuntu-24.04\"},{\"arch\":\"arm64\",\"runner\":\"ubuntu-24.04-arm\"}]");
+        assertThat(release.job("images").path("runs-on").asText()).isEqualTo("${{ matrix.runner }}");
+        assertThat(release.text() + ci.text()).as("no emulation").doesNotContain("setup-qemu-action");
+        assertThat(Repository.path("Containerfile")).isRegularFile();
         JsonNode build = release.step("images", "docker/build-push-action").path("with");
         assertThat(build.path("context").asText()).isEqualTo("${{ matrix.service }}");
-        assertThat(build.path("file").asText()).isEqualTo("${{ matrix.service }}/Containerfile");
-        assertThat(build.path("platforms").asText()).isEqualTo("linux/amd64,linux/arm64");
+        assertThat(build.path("file").asText()).isEqualTo("Containerfile");
+        assertThat(build.path("platforms").asText()).isEqualTo("linux/${{ matrix.arch }}");
         assertThat(build.path("push").asBoolean()).isTrue();
-        assertThat(build.path("tags").asText()).isEqualTo("${{ steps.image.outputs.name }}");
+        assertThat(build.path("tags").asText()).isEqualTo("${{ steps.image.outputs.name }}-${{ matrix.arch }}");
+        assertThat(build.path("cache-from").asText()).as("the layers CI's image-smoke job cached")
+                .isEqualTo(ci.step("image-smoke", "Build the image").at("/with/cache-from").asText());
         assertThat(release.step("images", "Image name").path("env").path("TAG").asText())
                 .isEqualTo("${{ github.event.workflow_run.head_sha }}");
-        List<String> steps = new ArrayList<>();
-        images.path("steps").forEach(step -> steps.add(step.path("name").asText(step.path("uses").asText())));
-        assertThat(steps.indexOf("Build the WAR")).isNotNegative()
-                .isLessThan(steps.indexOf("Build and push ${{ matrix.service }} for linux/amd64 and linux/arm64"));
+        assertThat(stepNames(release, "images")).containsSubsequence("Build the WAR",
+                "Build and push ${{ matrix.service }} for linux/${{ matrix.arch }}");
     }
 
     @Test
@@ -106,7 +142,7 @@ class WorkflowsTest {
         Map<String, String> env = Map.of("OWNER", "Example-Org", "SERVICE", "comms-liberty", "TAG", SHA);
         Path output = Files.createTempFile("github-output", "");
         try {
-            Execution step = runStep(release.step("images", "Image name"), Repository.ROOT,
+            Execution step = release.run("images", "Image name", Repository.ROOT,
                     with(env, "GITHUB_OUTPUT", output.toString()));
 
             assertThat(step.exitCode()).as(step.output()).isZero();
@@ -117,22 +153,48 @@ class WorkflowsTest {
     }
 
     @Test
+    void theMergeStepMakesOneImageOfTheTwoArchitecturesTheImagesJobPushed(StandInMachine machine) {
+        Execution merge = machine.runShell(release.step("manifests", MERGE_STEP).path("run").asText(),
+                Map.of("OWNER", "Example-Org", "SERVICE", "greeter-liberty", "TAG", SHA));
+
+        assertThat(merge.exitCode()).as(merge.output()).isZero();
+        String image = "ghcr.io/example-org/greeter-liberty:" + SHA;
+        List<String> pushed = new ArrayList<>();
+        release.job("images").at("/strategy/matrix/arch").forEach(arch -> pushed.add(image + "-" + arch.asText()));
+        List<String> create = new ArrayList<>(List.of("docker", "buildx", "imagetools", "create", "--tag", image));
+        create.addAll(pushed);
+        assertThat(machine.calls()).containsExactly(create,
+                List.of("docker", "buildx", "imagetools", "inspect", image));
+    }
+
+    @Test
     void thePinStepPointsTheDemoOverlayAtTheImagesJustBuilt(@TempDir Path checkout) {
         copyServices(checkout);
 
         for (int run = 1; run <= 2; run++) {
-            Execution pin = runStep(release.step("deploy", PIN_STEP), checkout, pinEnvironment());
+            Execution pin = release.run("deploy", PIN_STEP, checkout, pinEnvironment(String.join(" ", SERVICES)));
             assertThat(pin.exitCode()).as("run " + run + ": " + pin.output()).isZero();
         }
 
-        List<JsonNode> rendered = render(checkout.resolve("gitops/services/overlays/demo"));
+        List<JsonNode> rendered = Kustomize.build(checkout.resolve("gitops/services/overlays/demo"));
         for (String service : SERVICES) {
-            JsonNode deployment = Yaml.object(rendered, "Deployment", service.replace("-liberty", ""));
-            assertThat(deployment.path("spec").path("template").path("spec").path("containers").path(0)
-                    .path("image").asText()).isEqualTo("ghcr.io/example-org/" + service + ":" + SHA);
-            assertThat(deployment.path("spec").path("template").path("metadata").path("labels")
-                    .path("tags.datadoghq.com/version").asText()).as("Datadog's version of " + service).isEqualTo(SHA);
+            assertThat(image(rendered, service)).isEqualTo("ghcr.io/example-org/" + service + ":" + SHA);
+            assertThat(Yaml.object(rendered, "Deployment", deployment(service))
+                    .at("/spec/template/metadata/labels/tags.datadoghq.com~1version").asText())
+                    .as("Datadog's version of " + service).isEqualTo(SHA);
         }
+    }
+
+    @Test
+    void thePinStepLeavesTheImagesItDidNotBuildAsTheyWere(@TempDir Path checkout) {
+        copyServices(checkout);
+
+        Execution pin = release.run("deploy", PIN_STEP, checkout, pinEnvironment("greeter-liberty"));
+
+        assertThat(pin.exitCode()).as(pin.output()).isZero();
+        List<JsonNode> rendered = Kustomize.build(checkout.resolve("gitops/services/overlays/demo"));
+        assertThat(image(rendered, "greeter-liberty")).isEqualTo("ghcr.io/example-org/greeter-liberty:" + SHA);
+        assertThat(image(rendered, "comms-liberty")).isEqualTo("ghcr.io/OWNER/comms-liberty:unreleased");
     }
 
     @Test
@@ -146,11 +208,11 @@ class WorkflowsTest {
         Files.writeString(colleague.resolve("NOTES.md"), "pushed while the images were building\n");
         remote.commitAndPush(colleague, "Notes");
 
-        Execution pin = runStep(release.step("deploy", PIN_STEP), runnerCheckout, pinEnvironment());
-        Execution commit = runStep(release.step("deploy", COMMIT_STEP), runnerCheckout, remote.environment(
-                Map.of("IMAGE_TAG", SHA)));
-        Execution again = runStep(release.step("deploy", COMMIT_STEP), runnerCheckout, remote.environment(
-                Map.of("IMAGE_TAG", SHA)));
+        Execution pin = release.run("deploy", PIN_STEP, runnerCheckout, pinEnvironment(String.join(" ", SERVICES)));
+        Execution commit = release.run("deploy", COMMIT_STEP, runnerCheckout,
+                remote.environment(Map.of("IMAGE_TAG", SHA)));
+        Execution again = release.run("deploy", COMMIT_STEP, runnerCheckout,
+                remote.environment(Map.of("IMAGE_TAG", SHA)));
 
         assertThat(pin.exitCode()).as(pin.output()).isZero();
         assertThat(commit.exitCode()).as(commit.output()).isZero();
@@ -178,15 +240,16 @@ class WorkflowsTest {
         return Execution.run(command, Map.of("PATH", "/usr/bin:/bin"), root, "");
     }
 
-    /** Runs a step's script the way GitHub's runner does (bash -eo pipefail) with the step's env filled in. */
-    private static Execution runStep(JsonNode step, Path directory, Map<String, String> env) {
-        return Execution.run(List.of(Tools.require("bash", "your package manager").toString(), "--noprofile",
-                "--norc", "-eo", "pipefail", "-c", step.path("run").asText()), env, directory, "");
+    private static List<String> stepNames(Workflow workflow, String job) {
+        List<String> steps = new ArrayList<>();
+        workflow.job(job).path("steps").forEach(step -> steps.add(step.path("name").asText(step.path("uses").asText())));
+        return steps;
     }
 
-    private static Map<String, String> pinEnvironment() {
+    private static Map<String, String> pinEnvironment(String services) {
         Path kustomize = Tools.require("kustomize", ".ci/install-script-tools");
-        return Map.of("OWNER", "Example-Org", "IMAGE_TAG", SHA, "PATH", kustomize.getParent() + ":/usr/bin:/bin");
+        return Map.of("OWNER", "Example-Org", "IMAGE_TAG", SHA, "SERVICES", services,
+                "PATH", kustomize.getParent() + ":/usr/bin:/bin");
     }
 
     private static Map<String, String> with(Map<String, String> env, String name, String value) {
@@ -195,14 +258,16 @@ class WorkflowsTest {
         return more;
     }
 
-    private static void copyServices(Path checkout) {
-        CheckoutCopy.of(checkout, "gitops/services");
+    private static String deployment(String service) {
+        return service.replace("-liberty", "");
     }
 
-    private static List<JsonNode> render(Path overlay) {
-        Execution build = Execution.run(List.of(Tools.require("kustomize", ".ci/install-script-tools").toString(),
-                "build", overlay.toString()), Map.of(), overlay, "");
-        assertThat(build.exitCode()).as(build.output()).isZero();
-        return Yaml.documents(build.stdout());
+    private static String image(List<JsonNode> rendered, String service) {
+        return Yaml.object(rendered, "Deployment", deployment(service)).at("/spec/template/spec/containers/0/image")
+                .asText();
+    }
+
+    private static void copyServices(Path checkout) {
+        CheckoutCopy.of(checkout, "gitops/services");
     }
 }

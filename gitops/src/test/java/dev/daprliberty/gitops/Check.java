@@ -16,7 +16,9 @@ enum Check {
     DAPR_WIRING("Dapr configs, app ports, ACL and Resiliency app ids and policies resolve", DaprWiringCheck::problems),
     ACCESS_CONTROL("only comms may call POST /greet, everything else is denied", AccessControlCheck::problems),
     RETRY_BUDGET("Dapr's retries end within comms' 2 s budget", RetryBudget::problems),
-    TRACE_WIRING("traces reach the Datadog Agent's OTLP receivers", TraceWiringCheck::problems),
+    TRACE_WIRING("traces reach the Datadog Agent's OTLP receivers, with the services' env", TraceWiringCheck::problems),
+    LOG_COLLECTION("the Datadog Agent collects the logs of the product's workloads and no others",
+            LogCollectionCheck::problems),
     IMAGE_PINS("every image pinned to a version", ImagePinCheck::problems),
     POD_SECURITY("restricted Pod Security Standard, read-only root, resources, probes", PodSecurityCheck::problems),
     SELECTORS("Services and PodDisruptionBudgets select their pods", SelectorCheck::problems);

@@ -41,6 +41,13 @@ class FailingExamplesTest {
         return new String[] {COMMS_AND_GREETER.formatted("comms") + problem, COMMS_AND_GREETER.formatted("greeter") + problem};
     }
 
+    /** The Agent's env host tags are not the env of either service. */
+    private static String[] agentEnvProblems(String envTags) {
+        return Stream.of("comms", "greeter").map(service -> "DatadogAgent datadog/datadog: gives spans without an env (the"
+                + " Dapr sidecars') the host tags " + envTags + ", not env:demo of " + COMMS_AND_GREETER.formatted(service)
+                + ": its traces would be split").toArray(String[]::new);
+    }
+
     /** The same problem (a format taking the name) for each child Application. */
     private static String[] eachChild(String problemFormat) {
         return Stream.of("datadog-operator", "dapr", "datadog-agent", "dapr-dashboard", "dapr-config", "services")
@@ -180,6 +187,27 @@ class FailingExamplesTest {
                 breaking(Check.TRACE_WIRING, "sampling less than every request", CONFIGURATION,
                         "samplingRate: \"1\"", "samplingRate: \"0.1\"",
                         "Configuration dapr-services/dapr-config: samplingRate must be \"1\" (every request traced)"),
+
+                breaking(Check.TRACE_WIRING, "an Agent env other than the services'", AGENT,
+                        "      - env:demo", "      - env:prod",
+                        agentEnvProblems("[env:prod]")),
+                breaking(Check.TRACE_WIRING, "no env host tag on the Agent", AGENT,
+                        "    tags:\n      - env:demo\n", "",
+                        agentEnvProblems("[]")),
+
+                breaking(Check.LOG_COLLECTION, "the logs of every container on the cluster", AGENT,
+                        "        - name: DD_CONTAINER_EXCLUDE_LOGS\n          value: kube_namespace:.*\n", "",
+                        "DatadogAgent datadog/datadog: collects the logs of every container on the cluster: give the node"
+                                + " Agent DD_CONTAINER_EXCLUDE_LOGS=kube_namespace:.* and include the product's namespaces in"
+                                + " DD_CONTAINER_INCLUDE_LOGS"),
+                breaking(Check.LOG_COLLECTION, "the services' namespace left out", AGENT,
+                        "kube_namespace:^dapr-services$ ", "",
+                        bothServices(": its logs are not collected: the node Agent's DD_CONTAINER_INCLUDE_LOGS does not"
+                                + " include namespace dapr-services")),
+                breaking(Check.LOG_COLLECTION, "log collection off", AGENT,
+                        "    logCollection:\n      enabled: true", "    logCollection:\n      enabled: false",
+                        "DatadogAgent datadog/datadog: collects no logs: the services' logs, with their trace ids, never"
+                                + " reach Datadog"),
 
                 breaking(Check.IMAGE_PINS, "the latest tag", "gitops/services/overlays/demo/kustomization.yaml",
                         "- name: ghcr.io/OWNER/comms-liberty\n  newTag: unreleased", "- name: ghcr.io/OWNER/comms-liberty\n  newTag: latest",

@@ -80,7 +80,7 @@ class RenderTest {
     }
 
     @Test
-    void theLocalOverlayReusesTheClusterSpecsChangingOnlyTraceEndpointNameResolutionAndAccessControl() {
+    void theLocalOverlayReusesTheClusterSpecsChangingOnlyTraceEndpointNameResolutionAndMtls() {
         Path dapr = Fixtures.layout().gitops().resolve("dapr-config/overlays");
         List<ObjectNode> local = Manifests.parse(KubeTools.fromEnvironment().kustomize(dapr.resolve("local")));
         List<ObjectNode> cluster = Manifests.parse(KubeTools.fromEnvironment().kustomize(dapr.resolve("kubernetes")));
@@ -88,14 +88,18 @@ class RenderTest {
         ObjectNode clusterSpec = (ObjectNode) Manifests.ofKind(cluster, "Configuration").get(0).path("spec");
         assertThat(localSpec.at("/tracing/otel/endpointAddress").asText()).isEqualTo("localhost:4318");
         assertThat(localSpec.at("/nameResolution/component").asText()).isEqualTo("sqlite");
-        assertThat(localSpec.has("accessControl")).isFalse();
         assertThat(clusterSpec.has("nameResolution")).isFalse();
+        // The local Sentry's settings are the ones the Dapr chart gives the cluster's (global.mtls).
+        JsonNode chartMtls = ChartDefaults.load(Fixtures.layout().shared(), "dapr", "1.18.3").orElseThrow().at("/global/mtls");
+        assertThat(localSpec.at("/mtls/enabled").asBoolean()).isTrue();
+        assertThat(localSpec.at("/mtls/workloadCertTTL")).isEqualTo(chartMtls.get("workloadCertTTL"));
+        assertThat(localSpec.at("/mtls/allowedClockSkew")).isEqualTo(chartMtls.get("allowedClockSkew"));
+        assertThat(clusterSpec.has("mtls")).as("the cluster's mTLS settings are the chart's, not the app Configuration's").isFalse();
 
         ((ObjectNode) localSpec.at("/tracing/otel")).set("endpointAddress",
                 clusterSpec.at("/tracing/otel/endpointAddress"));
-        localSpec.remove("nameResolution");
-        localSpec.set("accessControl", clusterSpec.get("accessControl"));
-        assertThat(localSpec).isEqualTo(clusterSpec);
+        localSpec.remove(List.of("nameResolution", "mtls"));
+        assertThat(localSpec).as("everything else, access control included, is the cluster's").isEqualTo(clusterSpec);
         assertThat(Manifests.ofKind(local, "Resiliency").get(0).path("spec"))
                 .isEqualTo(Manifests.ofKind(cluster, "Resiliency").get(0).path("spec"));
     }

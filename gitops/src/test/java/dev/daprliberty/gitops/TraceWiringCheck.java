@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
 /**
  * Traces reach the Datadog Agent: the Dapr Configuration's OTLP endpoint is the node-local Service the Datadog
  * Operator creates for a DatadogAgent (NAME-agent.NAMESPACE.svc.cluster.local) on a port and protocol that agent
- * receives; each app's own OTLP exporter targets that agent's host port on its node; every request is sampled.
+ * receives; each app's own OTLP exporter targets that agent's host port on its node; every request is sampled; and
+ * the sidecars' spans, which carry no env of their own, get the apps' env from the Agent's env: host tag.
  */
 final class TraceWiringCheck {
 
     private static final Pattern APP_ENDPOINT = Pattern.compile("http://\\$\\(HOST_IP\\):(\\d+)");
+    /** Datadog's unified service tagging label for env on the pods. */
+    private static final String ENV_LABEL = "tags.datadoghq.com/env";
 
     private TraceWiringCheck() {
     }
@@ -32,6 +35,26 @@ final class TraceWiringCheck {
         }
         for (Workloads.Workload workload : Workloads.daprEnabled(objects)) {
             problems.addAll(exporterProblems(workload, agents));
+            problems.addAll(environmentProblems(workload, agents));
+        }
+        return problems;
+    }
+
+    /** The Agent tags spans without an env (the sidecars') with its env: host tag: the one of the app they belong to. */
+    private static List<String> environmentProblems(Workloads.Workload workload, List<ObjectNode> agents) {
+        String env = workload.template().path("metadata").path("labels").path(ENV_LABEL).asText();
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode agent : agents) {
+            List<String> envTags = new ArrayList<>();
+            agent.path("spec").path("global").path("tags").forEach(tag -> {
+                if (tag.asText().startsWith("env:")) {
+                    envTags.add(tag.asText());
+                }
+            });
+            if (!envTags.equals(List.of("env:" + env))) {
+                problems.add(Manifests.describe(agent) + ": gives spans without an env (the Dapr sidecars') the host tags "
+                        + envTags + ", not env:" + env + " of " + workload.describe() + ": its traces would be split");
+            }
         }
         return problems;
     }
