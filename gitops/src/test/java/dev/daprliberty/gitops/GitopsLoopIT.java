@@ -29,13 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * GitOps for real: bootstrap/up installs Argo CD v3.5.1 into a real Kubernetes 1.35 API server and points it at a
- * fork of this repository served over HTTPS; Argo CD deploys gitops/ wave by wave; a release's image pin, pushed
- * to the fork, rolls the services; bootstrap/down removes everything again.
+ * GitOps for real: the fork's first release pins the images; bootstrap/up installs Argo CD v3.5.1 into a real
+ * Kubernetes 1.35 API server and points it at the fork, served over HTTPS; Argo CD deploys gitops/ wave by wave; a
+ * change to greeter, pushed and released (the release workflow's plan, pin and push steps), rolls greeter's
+ * Deployment; bootstrap/down removes everything again.
  *
  * <p>Real: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, Argo CD's application controller and
  * repo server (with git, helm and kustomize), Redis, git's HTTP server, helm-packaged charts, bootstrap/up and
- * bootstrap/down, the release workflow's pin-and-push steps. All of it on loopback (see {@link LoopbackCluster}).
+ * bootstrap/down, the release workflow's plan, pin and push steps. All of it on loopback (see {@link LoopbackCluster}).
  *
  * <p>STAND-INS, for what cannot run here: kwok plays the kubelet of the two nodes (pods become Running and Ready
  * without a container runtime, so Dapr's injector and the Datadog Operator do not act); aws and eksctl
@@ -73,6 +74,9 @@ class GitopsLoopIT {
     private DatadogOperatorStandIn datadogOperator;
     private ArgoCdProcesses argocd;
     private Path standIns;
+    private ReleaseWorkflow release;
+    /** The commit the first release built both images from. */
+    private String firstRelease;
     /** Why bootstrap/up did not deploy, when it did not: every later step depends on it. */
     private String deployFailure = "bootstrap/up has not run";
 
@@ -100,6 +104,15 @@ class GitopsLoopIT {
         GitHttpsServer git = started(GitHttpsServer.start(repository.bare.getParent(),
                 cluster.pki.keyStore("git-server", password), password));
         repository.publish(git.url(ServedRepository.NAME));
+
+        // README, Deploy to AWS: "Before the first deployment, release the images once" (bootstrap/up refuses the
+        // placeholder tag). The release pins both images at the commit it built and pushes the pin to the fork.
+        Map<String, String> environment = new HashMap<>(repository.gitEnvironment());
+        environment.put("PATH", directoryOf("kustomize") + ":" + directoryOf("gojq") + ":/usr/local/bin:/usr/bin:/bin");
+        release = ReleaseWorkflow.in(repository.clone, environment);
+        firstRelease = repository.head();
+        assertThat(release.release(IMAGE_OWNER)).as("services the first release builds")
+                .containsExactlyInAnyOrder("comms-liberty", "greeter-liberty");
 
         standIns = awsStandIns(dir.resolve("aws-stand-ins"));
         timeline = started(ApplicationTimeline.start(kubectl));
@@ -234,37 +247,35 @@ class GitopsLoopIT {
 
     @Test
     @Order(6)
-    void aReleasePushedToTheForkRollsTheDeploymentsToTheNewImage() {
+    void aChangeToGreeterPushedAndReleasedRollsGreeterOnly() throws IOException {
         assertDeployed();
-        String built = repository.head();
-        Map<String, String> environment = new HashMap<>(repository.gitEnvironment());
-        environment.put("PATH", LoopBinaries.onPath("kustomize", "run bash .ci/install-script-tools (the release "
-                + "workflow's kustomize)").getParent() + ":/usr/local/bin:/usr/bin:/bin");
-        ReleaseWorkflow release = ReleaseWorkflow.of(repository.clone);
-        Map<String, String> values = Map.of("OWNER", IMAGE_OWNER, "IMAGE_TAG", built);
-        for (String step : List.of("kustomize edit set image", "git push")) {
-            CommandRun run = release.runStep(step, values, repository.clone, environment);
-            assertThat(run.exitCode()).as("release.yml step '%s':\n%s", step, run.output()).isZero();
+        // A developer changes greeter and pushes; the release builds greeter's image only and pushes its pin.
+        Path source;
+        try (Stream<Path> files = Files.walk(repository.clone.resolve("greeter-liberty/src/main/java"))) {
+            source = files.filter(file -> file.toString().endsWith(".java")).sorted().findFirst().orElseThrow();
         }
+        Files.writeString(source, Files.readString(source) + "// A change to greeter, made by GitopsLoopIT.\n");
+        repository.git("commit", "--quiet", "--all", "--message", "A change to greeter");
+        repository.git("push", "--quiet", "origin", ServedRepository.BRANCH);
+        String built = repository.head();
+        assertThat(release.release(IMAGE_OWNER)).as("services the release builds").containsExactly("greeter-liberty");
         String pushed = repository.head();
         assertThat(pushed).as("the pin was committed").isNotEqualTo(built);
         assertThat(repository.git("ls-remote", "origin", ServedRepository.BRANCH)).startsWith(pushed);
 
         // From here on the test only looks: Argo CD notices the push by itself (it polls the fork).
-        Map<String, String> images = Map.of("comms", "ghcr.io/" + IMAGE_OWNER + "/comms-liberty:" + built,
-                "greeter", "ghcr.io/" + IMAGE_OWNER + "/greeter-liberty:" + built);
+        Map<String, String> images = Map.of("greeter", image("greeter-liberty", built),
+                "comms", image("comms-liberty", firstRelease));
         long started = System.nanoTime();
         awaitUntil(null, ROLLOUT_TIMEOUT, () -> images.entrySet().stream()
                 .allMatch(image -> rolledOut(image.getKey(), image.getValue()))
                 && pushed.equals(timeline.now().get("services").revision())
                 && timeline.now().get("services").syncedAndHealthy());
-        System.out.printf("Argo CD rolled comms and greeter to %s %d s after the push%n", built,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        for (String service : images.keySet()) {
-            JsonNode deployment = kubectl.json("get", "deployment", service, "--namespace", SERVICES_NAMESPACE);
-            assertThat(deployment.path("spec").path("template").path("metadata").path("labels")
-                    .path("tags.datadoghq.com/version").asText()).as("%s's Datadog version tag", service).isEqualTo(built);
-        }
+        System.out.printf("Argo CD rolled greeter to %s %d s after the push; comms stayed at %s%n", built,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), firstRelease);
+        JsonNode greeter = kubectl.json("get", "deployment", "greeter", "--namespace", SERVICES_NAMESPACE);
+        assertThat(greeter.path("spec").path("template").path("metadata").path("labels")
+                .path("tags.datadoghq.com/version").asText()).as("greeter's Datadog version tag").isEqualTo(built);
         Map<String, ApplicationTimeline.State> applications = timeline.now();
         System.out.println("Argo CD's Applications after the push:\n" + ApplicationTimeline.table(applications));
         assertThat(notSyncedAndHealthy(applications)).isEmpty();
@@ -326,6 +337,14 @@ class GitopsLoopIT {
         return part;
     }
 
+    private static String image(String service, String tag) {
+        return "ghcr.io/" + IMAGE_OWNER + "/" + service + ":" + tag;
+    }
+
+    private static Path directoryOf(String tool) {
+        return LoopBinaries.onPath(tool, "run bash .ci/install-script-tools (the release workflow's tools)").getParent();
+    }
+
     private void assertDeployed() {
         assertThat(deployFailure).as("this step needs the deployment of the first one").isNull();
     }
@@ -344,6 +363,15 @@ class GitopsLoopIT {
         environment.put("GITOPS_LOOP_CLUSTER", LoopbackCluster.CONTEXT);
         environment.put("DD_API_KEY", DATADOG_API_KEY_PLACEHOLDER);
         environment.put("BOOTSTRAP_POLL_SECONDS", "3");
+        // No internet here: what up asks GitHub and ghcr.io (is the fork public, can the nodes pull the images) goes
+        // to a loopback port where nothing listens, so it warns that it could not check, and nothing leaves this
+        // machine. kubectl's calls to the loopback API server are never proxied.
+        String nowhere = "http://127.0.0.1:" + FreePort.next();
+        for (String proxy : List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY")) {
+            environment.put(proxy, nowhere);
+        }
+        environment.put("no_proxy", "127.0.0.1,localhost");
+        environment.put("NO_PROXY", "127.0.0.1,localhost");
         Process process = builder.start();
         started(() -> stop(process));
         return process;
