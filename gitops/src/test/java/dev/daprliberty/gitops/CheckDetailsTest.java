@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class CheckDetailsTest {
 
     @Test
-    void theShippedRetryPolicyTakesAtMost1800Ms() {
+    void theShippedRetryPolicyTakesAtMost1400Ms() {
         ObjectNode resiliency = Manifests.ofKind(Fixtures.tree().allDeployed(), "Resiliency").get(0);
-        // 3 attempts x 250 ms + back-offs of at most 750 ms and 300 ms (see resiliency.yaml).
+        // 3 attempts x 400 ms + 2 constant pauses of 100 ms (see resiliency.yaml).
         assertThat(RetryBudget.worstCase(resiliency.at("/spec/policies"), resiliency.at("/spec/targets/apps/greeter")))
-                .isEqualTo(Duration.ofMillis(1800));
+                .isEqualTo(Duration.ofMillis(1400));
     }
 
     @Test

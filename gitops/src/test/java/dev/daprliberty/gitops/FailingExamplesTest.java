@@ -166,8 +166,8 @@ class FailingExamplesTest {
                         "Configuration dapr-services/dapr-config: accessControl.defaultAction must be deny"),
 
                 breaking(Check.RETRY_BUDGET, "retries that outlast comms' budget", RESILIENCY,
-                        "maxRetries: 2", "maxRetries: 3",
-                        "Resiliency dapr-services/greeter-calls: calls to greeter may take 2350 ms, more than the caller's "
+                        "maxRetries: 2", "maxRetries: 4",
+                        "Resiliency dapr-services/greeter-calls: calls to greeter may take 2400 ms, more than the caller's "
                                 + "budget of 2000 ms"),
                 breaking(Check.RETRY_BUDGET, "a target without timeout", RESILIENCY,
                         "        timeout: greeterAttempt\n", "",
