@@ -63,7 +63,7 @@ class ShellScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bootstrap/up", "bootstrap/down", ".ci/run", ".ci/install-script-tools",
         ".ci/install-kube-tools", ".ci/install-daprd", "run-local", ".ci/smoke-image", ".ci/images-to-release",
-        "e2e/fault-drill"})
+        "e2e/fault-drill", ".ci/install-gitops-loop"})
     void explainsItselfWithHelpAndDoesNothingElse(String script, @TempDir Path home) {
         Execution help = Execution.run(List.of(Repository.path(script).toString(), "--help"),
                 Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "TOOLS_BIN", home.resolve("bin").toString()),

@@ -1,15 +1,12 @@
 package dev.daprliberty.gitops;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +63,10 @@ final class KubeTools {
         throw new IllegalStateException(tool + " not on PATH: " + INSTALL_HINT);
     }
 
+    Path kubectl() {
+        return kubectl;
+    }
+
     /** {@code kubectl kustomize dir}: the manifests, or a RenderException with kustomize's own message. */
     String kustomize(Path dir) {
         return run(List.of(kubectl.toString(), "kustomize", dir.toString()), dir);
@@ -80,28 +81,11 @@ final class KubeTools {
     }
 
     private static String run(List<String> command, Path subject) {
-        try {
-            Path stderr = Files.createTempFile("kube-tools", ".err");
-            try {
-                Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    throw new RenderException(String.join(" ", command) + " did not finish within 2 minutes");
-                }
-                if (process.exitValue() != 0) {
-                    throw new RenderException("rendering " + subject + " failed: " + Files.readString(stderr).strip());
-                }
-                return out;
-            } finally {
-                Files.delete(stderr);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        CommandRun run = CommandRun.run(command, Map.of(), null, "", Duration.ofMinutes(2));
+        if (run.exitCode() != 0) {
+            throw new RenderException("rendering " + subject + " failed: " + run.stderr().strip());
         }
+        return run.stdout();
     }
 
     /** kustomize or helm refused to render: the message is theirs. */

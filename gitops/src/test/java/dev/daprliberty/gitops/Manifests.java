@@ -16,6 +16,8 @@ import java.util.Set;
 final class Manifests {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** For what kubectl and go print as JSON (go indents with tabs, which YAML does not allow). */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Kinds without a namespace among those this product deploys. */
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition", "ClusterRole",
