@@ -16,9 +16,13 @@ public class GreeterUnavailableException extends RuntimeException {
         super(reason + ": " + FailureDescription.ofTransportFailure(cause), cause);
     }
 
-    /** Greeter (or the sidecar on its behalf) answered an error instead of a greeting. */
+    /**
+     * An error instead of a greeting: from greeter, or from a sidecar on its own account (its circuit breaker, the
+     * access control policy, a wrong API token), which the status alone does not tell apart.
+     */
     public static GreeterUnavailableException errorAnswer(int httpStatus, String sidecar) {
-        return new GreeterUnavailableException("greeter answered HTTP " + httpStatus + " through the Dapr sidecar at " + sidecar);
+        return new GreeterUnavailableException("HTTP " + httpStatus + " instead of a greeting, from greeter or a Dapr sidecar "
+                + "on the way (comms' is at " + sidecar + ")");
     }
 
     /** Nothing answered at the sidecar's address, or not in time ({@link GreeterTooSlowException}). */
