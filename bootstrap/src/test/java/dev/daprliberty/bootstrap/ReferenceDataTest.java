@@ -30,11 +30,12 @@ class ReferenceDataTest {
     private static final Pattern FILE = Pattern.compile("^((?:crds|helm-values)/\\S+)\\s+(\\S+)$", Pattern.MULTILINE);
     private static final Pattern TREE = Pattern.compile("^((?:go-modules|helm-charts)/\\S+)\\s+(\\S+)\\s+(\\S+)$",
             Pattern.MULTILINE);
-    /** In ../shared for .ci/install-daprd, which reads it only where the Go module proxy refuses it (GitHub's serves it). */
+    /** In ../shared for .ci/install-daprd, which reads it only where the Go module proxy refuses it (not GitHub's). */
     private static final String SERVED_BY_THE_GO_PROXY = "go-modules/durabletask-go-v0.12.4";
     private static final String CODELOAD = "https://codeload.github.com/";
     private static final String ARGO_CD = CODELOAD + "argoproj/argo-cd/tar.gz/refs/tags/v3.5.1";
-    private static final String DATADOG_CHARTS = CODELOAD + "DataDog/helm-charts/tar.gz/refs/tags/datadog-operator-2.25.1";
+    private static final String DATADOG_CHARTS =
+            CODELOAD + "DataDog/helm-charts/tar.gz/refs/tags/datadog-operator-2.25.1";
     private static final String DAPR_DASHBOARD = CODELOAD + "dapr/dashboard/tar.gz/refs/tags/v0.15.0";
     /**
      * STAND-IN FOR GITHUB's tarballs of the tags: tarball -> folder in it -> the folder of ../shared holding that
@@ -135,7 +136,7 @@ class ReferenceDataTest {
     }
 
     @Test
-    void aTarballCutOffHalfwayLeavesNoFolderAndTheNextRunFetchesOnlyWhatIsMissing(@TempDir Path dir) throws IOException {
+    void aTarballCutOffHalfwayLeavesNoFolderAndTheNextRunFetchesWhatIsMissing(@TempDir Path dir) throws IOException {
         Path checkout = dir.resolve("checkout");
         CheckoutCopy.of(checkout, SCRIPT);
 
@@ -147,7 +148,8 @@ class ReferenceDataTest {
         Path shared = dir.resolve("shared");
         assertThat(foldersUnder(shared, "go-modules", "helm-charts")).as("complete folders only")
                 .containsExactly("go-modules/argo-cd-gitops-engine-v3.5.1");
-        assertThat(filesUnder(shared, ".")).as("no part of the tarball").noneMatch(file -> file.contains("helm-charts"));
+        assertThat(filesUnder(shared, ".")).as("no part of the tarball")
+                .noneMatch(file -> file.contains("helm-charts"));
 
         Execution again = run(checkout, dir.resolve("tools"), Map.of());
 
@@ -155,7 +157,8 @@ class ReferenceDataTest {
         assertThat(again.stdout().lines().filter(line -> line.startsWith("fetched "))).containsExactly(
                 "fetched  helm-charts/datadog-operator-2.25.1", "fetched  helm-charts/datadog-crds-2.23.0",
                 "fetched  helm-charts/dapr-dashboard-0.15.0");
-        assertThat(foldersUnder(shared, "go-modules", "helm-charts")).containsExactlyInAnyOrderElementsOf(listedTrees());
+        assertThat(foldersUnder(shared, "go-modules", "helm-charts"))
+                .containsExactlyInAnyOrderElementsOf(listedTrees());
     }
 
     @Test
@@ -209,7 +212,8 @@ class ReferenceDataTest {
         for (String parent : parents) {
             if (Files.isDirectory(root.resolve(parent))) {
                 try (Stream<Path> list = Files.list(root.resolve(parent))) {
-                    list.filter(Files::isDirectory).map(folder -> root.relativize(folder).toString()).forEach(folders::add);
+                    list.filter(Files::isDirectory).map(folder -> root.relativize(folder).toString())
+                            .forEach(folders::add);
                 }
             }
         }
