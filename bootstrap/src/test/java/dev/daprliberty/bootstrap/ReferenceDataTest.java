@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -73,8 +72,9 @@ class ReferenceDataTest {
         List<String> sourceFolders = new ArrayList<>(foldersUnder(SHARED, "go-modules", "helm-charts"));
         assertThat(sourceFolders.remove(SERVED_BY_THE_GO_PROXY)).as(SERVED_BY_THE_GO_PROXY + " in ../shared").isTrue();
         assertThat(listedTrees()).containsExactlyInAnyOrderElementsOf(sourceFolders);
+        String argoCd = Repository.pinned(".ci/install-gitops-loop", "ARGOCD_VERSION");
         assertThat(listedTrees()).as("where .ci/install-gitops-loop looks for gitops-engine")
-                .contains("go-modules/argo-cd-gitops-engine-" + pinned(".ci/install-gitops-loop", "ARGOCD_VERSION"));
+                .contains("go-modules/argo-cd-gitops-engine-" + argoCd);
     }
 
     @Test
@@ -182,14 +182,6 @@ class ReferenceDataTest {
 
     private static List<String> listedTrees() {
         return TREE.matcher(Repository.read(SCRIPT)).results().map(entry -> entry.group(1)).toList();
-    }
-
-    /** A version a script pins: readonly NAME="VALUE". */
-    private static String pinned(String script, String name) {
-        Matcher pin = Pattern.compile("^readonly " + name + "=\"([^\"]+)\"$", Pattern.MULTILINE)
-                .matcher(Repository.read(script));
-        assertThat(pin.find()).as(script + " pins " + name).isTrue();
-        return pin.group(1);
     }
 
     /** Every file (hidden ones too) under the folders of {@code root}, relative to it. */
