@@ -232,33 +232,21 @@ class ReferenceDataTest {
         if (Files.isDirectory(upstream)) {
             return upstream;
         }
+        Files.createDirectories(upstream);
+        Files.writeString(upstream.resolve("README.md"), "the rest of the repository\n");
         for (Map.Entry<String, Map<String, String>> tarball : UPSTREAM.entrySet()) {
             String[] url = tarball.getKey().split("/");
             String top = url[4] + "-" + url[url.length - 1].replaceFirst("^v", "");
-            Path sources = upstream.resolve("sources").resolve(top);
-            Files.createDirectories(sources);
-            Files.writeString(sources.resolve("README.md"), "the rest of the repository\n");
-            for (Map.Entry<String, String> folder : tarball.getValue().entrySet()) {
-                copyTree(SHARED.resolve(folder.getValue()), sources.resolve(folder.getKey()));
-            }
-            Path file = upstream.resolve(tarball.getKey().replaceAll("[^A-Za-z0-9.-]", "_"));
-            Execution tar = Execution.run(List.of(Tools.require("tar", "your package manager").toString(), "-czf",
-                    file.toString(), "--mode=u+w", "-C", sources.getParent().toString(), top), Map.of(), upstream, "");
-            assertThat(tar.exitCode()).as(tar.output()).isZero();
+            List<String> tar = new ArrayList<>(List.of(Tools.require("tar", "your package manager").toString(), "-czf",
+                    upstream.resolve(tarball.getKey().replaceAll("[^A-Za-z0-9.-]", "_")).toString(), "--mode=u+w",
+                    "--transform", "s|^README.md$|" + top + "/README.md|"));
+            tarball.getValue().forEach((folder, shared) -> tar.addAll(List.of("--transform",
+                    "s|^" + shared + "|" + top + "/" + folder + "|")));
+            tar.addAll(List.of("-C", upstream.toString(), "README.md", "-C", SHARED.toString()));
+            tar.addAll(tarball.getValue().values());
+            Execution packed = Execution.run(tar, Map.of(), upstream, "");
+            assertThat(packed.exitCode()).as(packed.output()).isZero();
         }
         return upstream;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
     }
 }
