@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Where the repository is (the tests run from the module directory or the root) and its files. */
 final class Repository {
@@ -23,6 +25,15 @@ final class Repository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a script pins in a line {@code readonly NAME="VALUE"}. */
+    static String pinned(String script, String name) {
+        Matcher pin = Pattern.compile("^readonly " + name + "=\"([^\"]+)\"$", Pattern.MULTILINE).matcher(read(script));
+        if (!pin.find()) {
+            throw new AssertionError(script + " pins no " + name);
+        }
+        return pin.group(1);
     }
 
     private static Path findRoot() {

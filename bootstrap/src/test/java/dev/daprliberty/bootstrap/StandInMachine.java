@@ -89,7 +89,7 @@ final class StandInMachine {
     }
 
     /** A wrapper rather than a symlink: the temporary directory is deleted without following links. */
-    private static void writeWrapper(Path wrapper, Path tool) throws IOException {
+    static void writeWrapper(Path wrapper, Path tool) throws IOException {
         Files.writeString(wrapper, "#!/bin/sh\nexec " + tool + " \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -3,10 +3,14 @@ package dev.daprliberty.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,22 @@ class WorkflowsTest {
     private static final String GREEN_PUSH =
             "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push'";
 
+    private static final String RESTORE_STEP = "Restore what the installers built";
+    private static final String INSTALL_STEP = "Fetch the reference data, run the installers";
+    private static final String SAVE_STEP = "Save what the installers built";
+    /** The Go modules the installers build: the module, the installer, the variable in it that pins the version. */
+    private static final List<List<String>> GO_BUILDS = List.of(
+            List.of("github.com/dapr/dapr", ".ci/install-daprd", "DAPR_VERSION"),
+            List.of("k8s.io/kubernetes", ".ci/install-gitops-loop", "KUBERNETES_VERSION"),
+            List.of("go.etcd.io/etcd/server/v3", ".ci/install-gitops-loop", "ETCD_VERSION"),
+            List.of("sigs.k8s.io/kwok", ".ci/install-gitops-loop", "KWOK_VERSION"),
+            List.of("github.com/argoproj/argo-cd/v3", ".ci/install-gitops-loop", "ARGOCD_VERSION"),
+            List.of("helm.sh/helm/v4", ".ci/install-gitops-loop", "HELM_VERSION"),
+            List.of("sigs.k8s.io/kustomize/kustomize/v5", ".ci/install-gitops-loop", "KUSTOMIZE_VERSION"),
+            List.of("sigs.k8s.io/kustomize/kustomize/v5", ".ci/install-script-tools", "KUSTOMIZE_VERSION"),
+            List.of("github.com/rhysd/actionlint", ".ci/install-script-tools", "ACTIONLINT_VERSION"),
+            List.of("github.com/itchyny/gojq", ".ci/install-script-tools", "GOJQ_VERSION"));
+
     private final Workflow ci = Workflow.read(".github/workflows/ci.yml");
     private final Workflow release = Workflow.read(".github/workflows/release.yml");
 
@@ -40,7 +60,7 @@ class WorkflowsTest {
     @Test
     void actionlintRejectsAWorkflowWithAShellMistake(@TempDir Path checkout) {
         CheckoutCopy.of(checkout, ".github/workflows/ci.yml")
-                .replace(".github/workflows/ci.yml", "run: bash .ci/run", "run: cat $GITHUB_EVENT_PATH");
+                .replace(".github/workflows/ci.yml", "run: bash .ci/run --install-only", "run: cat $GITHUB_EVENT_PATH");
 
         Execution actionlint = actionlint(checkout, List.of(".github/workflows/ci.yml"));
 
@@ -72,6 +92,97 @@ class WorkflowsTest {
         assertThat(on.path("push").isNull()).as("no branch or path filter on push").isTrue();
         assertThat(on.has("pull_request")).isTrue();
         assertThat(ci.step("verify", "bash .ci/run").path("run").asText()).isEqualTo("bash .ci/run");
+    }
+
+    @Test
+    void ciCachesWhatTheInstallersBuildAndSavesItBeforeTheTestsRun() {
+        JsonNode restore = ci.step("verify", RESTORE_STEP);
+        JsonNode save = ci.step("verify", SAVE_STEP);
+        String id = restore.path("id").asText();
+        assertThat(restore.path("uses").asText()).startsWith("actions/cache/restore@");
+        assertThat(restore.at("/with/path").asText().lines())
+                .containsExactlyInAnyOrder("~/.local/bin", "~/.cache/dapr-liberty");
+        assertThat(restore.at("/with/key").asText()).contains("${{ hashFiles('.ci/install-*') }}");
+        assertThat(restore.path("with").has("restore-keys")).as("a changed installer builds afresh").isFalse();
+        assertThat(save.path("uses").asText()).startsWith("actions/cache/save@");
+        assertThat(save.at("/with/path").asText()).isEqualTo(restore.at("/with/path").asText());
+        assertThat(save.at("/with/key").asText()).isEqualTo("${{ steps." + id + ".outputs.cache-primary-key }}");
+        assertThat(save.path("if").asText()).isEqualTo("steps." + id + ".outputs.cache-hit != 'true'");
+        assertThat(ci.step("verify", INSTALL_STEP).path("run").asText()).isEqualTo("bash .ci/run --install-only");
+        assertThat(stepNames(ci, "verify")).containsSubsequence(RESTORE_STEP, INSTALL_STEP, SAVE_STEP, "bash .ci/run");
+    }
+
+    @Test
+    void theCachedFoldersAreWhereTheInstallersPutWhatTheyBuild() {
+        for (String installer : List.of(".ci/install-daprd", ".ci/install-gitops-loop")) {
+            assertThat(Repository.read(installer)).as(installer)
+                    .contains("${DAPR_LIBERTY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dapr-liberty}");
+        }
+        for (String installer : List.of(".ci/install-script-tools", ".ci/install-kube-tools")) {
+            assertThat(Repository.read(installer)).as(installer)
+                    .contains("TOOLS_BIN=\"${TOOLS_BIN:-$HOME/.local/bin}\"");
+        }
+        assertThat(ci.text()).as("nothing moves them")
+                .doesNotContain("DAPR_LIBERTY_CACHE", "XDG_CACHE_HOME", "TOOLS_BIN");
+    }
+
+    @Test
+    void theInstallStepRunsEveryInstallerButNoTestAndTheTestStepRunsThemAll(@TempDir Path checkout) throws IOException {
+        CheckoutCopy.of(checkout, ".ci/run");
+        Path log = checkout.resolve("ran.log");
+        for (String standIn : List.of(".ci/fetch-reference-data", ".ci/install-one", ".ci/install-two", "mvnw")) {
+            Path script = checkout.resolve(standIn);
+            Files.writeString(script, "#!/usr/bin/env bash\n# STAND-IN for what .ci/run runs\necho \"" + standIn
+                    + " $*\" >>\"" + log + "\"\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", checkout.toString());
+
+        Execution install = ci.run("verify", INSTALL_STEP, checkout, env);
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(Files.readAllLines(log)).containsExactly(".ci/fetch-reference-data ", ".ci/install-one ",
+                ".ci/install-two ");
+        Files.delete(log);
+
+        Execution test = ci.run("verify", "bash .ci/run", checkout, env);
+
+        assertThat(test.exitCode()).as(test.output()).isZero();
+        assertThat(Files.readAllLines(log)).containsExactly(".ci/fetch-reference-data ", ".ci/install-one ",
+                ".ci/install-two ", "mvnw verify");
+    }
+
+    @Test
+    void ciBuildsWithAGoThatEveryModuleTheInstallersBuildAccepts() throws IOException {
+        String go = ci.step("verify", "actions/setup-go").at("/with/go-version").asText();
+        List<String> command = new ArrayList<>(List.of(Tools.require("go", "your package manager").toString(),
+                "list", "-m", "-json"));
+        for (List<String> build : GO_BUILDS) {
+            String version = Repository.pinned(build.get(1), build.get(2));
+            command.add(build.get(0) + "@" + (version.startsWith("v") ? version : "v" + version));
+        }
+
+        Execution list = Execution.run(command, System.getenv(), Repository.ROOT, "");
+
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        Map<String, String> required = new HashMap<>();
+        try (MappingIterator<JsonNode> modules =
+                new ObjectMapper().readerFor(JsonNode.class).readValues(list.stdout())) {
+            modules.forEachRemaining(module -> required.put(module.path("Path").asText() + "@"
+                    + module.path("Version").asText(), module.path("GoVersion").asText()));
+        }
+        assertThat(required).as("the go line of each module's go.mod").hasSize(GO_BUILDS.size())
+                .allSatisfy((module, needs) -> assertThat(atLeast(go, needs))
+                        .as("CI's Go " + go + " for " + module + ", which needs go " + needs).isTrue());
+    }
+
+    @Test
+    void theGoVersionCheckComparesNumbersNotText() {
+        assertThat(atLeast("1.26.8", "1.26.6")).isTrue();
+        assertThat(atLeast("1.26.10", "1.26.9")).isTrue();
+        assertThat(atLeast("1.26", "1.26.0")).isTrue();
+        assertThat(atLeast("1.25.0", "1.26.6")).isFalse();
+        assertThat(atLeast("1.26.5", "1.26.6")).isFalse();
     }
 
     @Test
@@ -238,6 +349,20 @@ class WorkflowsTest {
                 "-shellcheck", Tools.require("shellcheck", ".ci/install-script-tools").toString(), "-no-color"));
         command.addAll(files);
         return Execution.run(command, Map.of("PATH", "/usr/bin:/bin"), root, "");
+    }
+
+    /** Whether Go version {@code version} is {@code needed} or newer (1.26 is 1.26.0). */
+    private static boolean atLeast(String version, String needed) {
+        String[] have = version.split("\\.");
+        String[] need = needed.split("\\.");
+        for (int i = 0; i < Math.max(have.length, need.length); i++) {
+            int difference = Integer.compare(i < have.length ? Integer.parseInt(have[i]) : 0,
+                    i < need.length ? Integer.parseInt(need[i]) : 0);
+            if (difference != 0) {
+                return difference > 0;
+            }
+        }
+        return true;
     }
 
     private static List<String> stepNames(Workflow workflow, String job) {

@@ -79,7 +79,8 @@ final class LoopBinaries {
     }
 
     Path redisServer() {
-        return onPath("redis-server", "run bash " + INSTALLER + ", which installs Debian's redis-server with apt-get");
+        return onPath("redis-server", "run bash .ci/install-redis, which installs Debian's redis-server with apt-get"
+                + " (.ci/run does this)");
     }
 
     /** A program on this process' PATH; fails with {@code fix} when there is none. */
