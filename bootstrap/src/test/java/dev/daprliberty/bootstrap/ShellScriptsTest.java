@@ -23,7 +23,8 @@ class ShellScriptsTest {
         assertThat(SCRIPTS).contains("bootstrap/up", "bootstrap/down", "bootstrap/lib.sh", ".ci/run",
                 ".ci/install-script-tools", ".ci/install-kube-tools", ".ci/install-daprd", "run-local",
                 ".ci/smoke-image", ".ci/images-to-release", ".ci/install-gitops-loop", ".ci/install-redis",
-                ".ci/fetch-reference-data", "e2e/fault-drill", "e2e/harness.sh", "bootstrap/src/test/resources/standin.sh");
+                ".ci/fetch-reference-data", "e2e/fault-drill", "e2e/benchmark", "e2e/harness.sh",
+                "bootstrap/src/test/resources/standin.sh");
     }
 
     @Test
@@ -63,7 +64,8 @@ class ShellScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bootstrap/up", "bootstrap/down", ".ci/run", ".ci/install-script-tools",
         ".ci/install-kube-tools", ".ci/install-daprd", "run-local", ".ci/smoke-image", ".ci/images-to-release",
-        "e2e/fault-drill", ".ci/install-gitops-loop", ".ci/install-redis", ".ci/fetch-reference-data"})
+        "e2e/fault-drill", "e2e/benchmark", ".ci/install-gitops-loop", ".ci/install-redis",
+        ".ci/fetch-reference-data"})
     void explainsItselfWithHelpAndDoesNothingElse(String script, @TempDir Path home) {
         Execution help = Execution.run(List.of(Repository.path(script).toString(), "--help"),
                 Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "TOOLS_BIN", home.resolve("bin").toString()),

@@ -3,7 +3,7 @@ package dev.daprliberty.comms;
 import dev.daprliberty.comms.greeter.ResilientGreeter;
 import dev.daprliberty.greeting.wire.GreetRequest;
 import dev.daprliberty.greeting.wire.GreetResponse;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -14,10 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code POST /greet}: reads and validates the request exactly as greeter does (liberty-support's reader,
- * greeting-api's rules), so bad input is answered here with its problem and never travels to greeter.
+ * greeting-api's rules), so bad input is answered here with its problem and never travels to greeter. One instance
+ * serves every request (it holds no state), rather than one created per request.
  */
 @Path("/greet")
-@RequestScoped
+@ApplicationScoped
 public class GreetResource {
 
     @Inject

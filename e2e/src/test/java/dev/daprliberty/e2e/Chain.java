@@ -33,19 +33,26 @@ final class Chain implements AutoCloseable {
      * @param sidecarApiToken the DAPR_API_TOKEN both sidecars require, if any
      * @param commsApiToken   the DAPR_API_TOKEN comms sends, if any
      * @param slowableGreeter with a {@link DelayProxy} between greeter's sidecar and greeter
+     * @param commands        per app id, a command that runs instead of dapr.yaml's (another pair of apps in the
+     *                        same chain, e.g. the benchmark's floor); an app not named runs as dapr.yaml says
      */
-    record Options(String adapter, Optional<String> sidecarApiToken, Optional<String> commsApiToken, boolean slowableGreeter) {
+    record Options(String adapter, Optional<String> sidecarApiToken, Optional<String> commsApiToken, boolean slowableGreeter,
+            Map<String, List<String>> commands) {
 
         static Options adapter(String adapter) {
-            return new Options(adapter, Optional.empty(), Optional.empty(), false);
+            return new Options(adapter, Optional.empty(), Optional.empty(), false, Map.of());
         }
 
         Options apiTokens(String sidecars, String comms) {
-            return new Options(adapter, Optional.of(sidecars), Optional.of(comms), slowableGreeter);
+            return new Options(adapter, Optional.of(sidecars), Optional.of(comms), slowableGreeter, commands);
         }
 
         Options withSlowableGreeter() {
-            return new Options(adapter, sidecarApiToken, commsApiToken, true);
+            return new Options(adapter, sidecarApiToken, commsApiToken, true, commands);
+        }
+
+        Options withCommands(Map<String, List<String>> replacements) {
+            return new Options(adapter, sidecarApiToken, commsApiToken, slowableGreeter, Map.copyOf(replacements));
         }
     }
 
@@ -252,7 +259,8 @@ final class Chain implements AutoCloseable {
         // Export within half a second rather than the default 5 s, so the tests need not wait long for spans.
         environment.put("OTEL_BSP_SCHEDULE_DELAY", "500");
         environment.putAll(settings);
-        List<String> command = app.command().stream().map(word -> word.equals("java") ? javaOfThisJvm() : word).toList();
+        List<String> command = options.commands().getOrDefault(app.id(), app.command()).stream()
+                .map(word -> word.equals("java") ? javaOfThisJvm() : word).toList();
         return new ManagedProcess(name, app.directory(), command, () -> {
             Map<String, String> start = new LinkedHashMap<>(environment);
             // A runnable Liberty jar unpacks itself into a folder that must not exist yet: a new one each start.

@@ -15,12 +15,17 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An OTLP/HTTP trace receiver (protobuf, {@code POST /v1/traces}) inside the test: it plays the Datadog Agent's
- * OTLP receiver, which both apps and both sidecars export to. Keeps every span it receives.
+ * OTLP receiver, which both apps and both sidecars export to. Keeps every span it receives, or, started
+ * {@link #counting()} (the benchmark's hundreds of thousands), only how many each emitter sent.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -32,16 +37,28 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final boolean keep;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    private OtlpReceiver(HttpServer server) {
+    private OtlpReceiver(HttpServer server, boolean keep) {
         this.server = server;
+        this.keep = keep;
     }
 
     static OtlpReceiver start() {
+        return start(true);
+    }
+
+    /** A receiver that keeps no span, only {@link #counts()}. */
+    static OtlpReceiver counting() {
+        return start(false);
+    }
+
+    private static OtlpReceiver start(boolean keep) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            OtlpReceiver receiver = new OtlpReceiver(server);
+            OtlpReceiver receiver = new OtlpReceiver(server, keep);
             server.createContext("/v1/traces", receiver::receive);
             server.start();
             return receiver;
@@ -58,6 +75,13 @@ final class OtlpReceiver implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** How many spans each emitter (e.g. {@code comms}, {@code comms-daprd}) has sent so far. */
+    Map<String, Long> counts() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counts.forEach((emitter, count) -> snapshot.put(emitter, count.sum()));
+        return snapshot;
+    }
+
     List<ReceivedSpan> spansOf(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
@@ -71,8 +95,11 @@ final class OtlpReceiver implements AutoCloseable {
                         .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("?");
                 for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
                     String emitter = scopeSpans.getScope().getName().equals(DAPR_SCOPE) ? service + "-daprd" : service;
-                    scopeSpans.getSpansList().forEach(span -> spans.add(new ReceivedSpan(emitter, hex(span.getTraceId()),
-                            hex(span.getSpanId()), hex(span.getParentSpanId()), span.getName(), span.getKind())));
+                    counts.computeIfAbsent(emitter, key -> new LongAdder()).add(scopeSpans.getSpansCount());
+                    if (keep) {
+                        scopeSpans.getSpansList().forEach(span -> spans.add(new ReceivedSpan(emitter, hex(span.getTraceId()),
+                                hex(span.getSpanId()), hex(span.getParentSpanId()), span.getName(), span.getKind())));
+                    }
                 }
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

@@ -3,6 +3,7 @@ package dev.daprliberty.greeter;
 import dev.daprliberty.greeting.Greeting;
 import dev.daprliberty.greeting.wire.GreetRequest;
 import dev.daprliberty.greeting.wire.GreetResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,8 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** {@code POST /greet {"name":"Ada"}} answers {@code {"message":"Hello, Ada!","service":"greeter","timestamp":...}}. */
+/**
+ * {@code POST /greet {"name":"Ada"}} answers {@code {"message":"Hello, Ada!","service":"greeter","timestamp":...}}. One
+ * instance serves every request (it holds no state), rather than one created per request.
+ */
 @Path("/greet")
+@ApplicationScoped
 public class GreetResource {
 
     private static final Logger LOG = Logger.getLogger(GreetResource.class.getName());
