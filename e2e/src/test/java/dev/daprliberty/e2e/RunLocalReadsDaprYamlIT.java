@@ -2,6 +2,8 @@ package dev.daprliberty.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +82,19 @@ class RunLocalReadsDaprYamlIT {
                     .as(app.id() + "'s " + key + " in dapr.yaml vs the pods' annotation").isEqualTo(
                             String.valueOf(annotations.get("dapr.io/" + flag.substring(2)))));
             assertThat(app.settings().get("appHealthCheckPath")).isEqualTo(annotations.get("dapr.io/app-health-check-path"));
+        }
+    }
+
+    @Test
+    void eachRunnableJarGetsTheJvmSettingsOfItsServiceJvmOptions() throws IOException {
+        for (LocalTopology.App app : LocalTopology.read().apps()) {
+            List<String> jvmOptions = Files.readAllLines(app.directory().resolve("src/main/liberty/config/jvm.options"))
+                    .stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            List<String> command = app.command();
+
+            assertThat(jvmOptions).as(app.id() + "'s jvm.options").isNotEmpty();
+            assertThat(command.subList(1, command.indexOf("-jar"))).as(app.id() + "'s JVM options in dapr.yaml")
+                    .isEqualTo(jvmOptions);
         }
     }
 
