@@ -20,7 +20,7 @@ public final class FaultDrill {
     /** How long the drill waits, after the dependency is ready again, for 99% of greets to be greeter's. */
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
     /** Well above Dapr's per-attempt timeout (gitops/dapr-config/base/resiliency.yaml). */
-    private static final Duration SLOW = Duration.ofSeconds(1);
+    static final Duration SLOW = Duration.ofSeconds(1);
 
     /** One fault: how it starts, how it ends, and the process whose readiness says it is over. */
     private record Fault(String name, Runnable begin, Runnable end, ManagedProcess dependency, boolean takesCommsSidecar) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Faults under a steady load (the fault drill's behaviour, asserted; e2e/fault-drill measures the times): nothing
+ * The fault drill's faults on greeter's side under a steady load (greeter killed, hung, slow; its sidecar killed),
+ * their behaviour asserted (e2e/fault-drill measures the times; CommsSidecarStoppedIT covers comms' sidecar): nothing
  * but 200 answers at any time, comms' fallback while greeter cannot answer, greeter's greetings back once it can,
  * and comms' readiness true throughout (comms stays ready: its sidecar is there, and the fallback answers).
  */
@@ -20,7 +21,7 @@ class FaultsUnderLoadIT {
     private static final Duration BACK_WITHIN = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final OwnChain OWN = new OwnChain("faults-under-load", Chain.Options.adapter("rest-client"));
+    static final OwnChain OWN = new OwnChain("faults-under-load", Chain.Options.adapter("rest-client").withSlowableGreeter());
 
     private final Chain chain = OWN.chain();
 
@@ -34,6 +35,20 @@ class FaultsUnderLoadIT {
     @Test
     void greeterHungAndResumed() {
         DrillFigures figures = underLoad(chain.greeter::pause, chain.greeter::resume, chain.greeter);
+
+        assertFallbackThenBack(figures);
+    }
+
+    @Test
+    void greeterSidecarKilledAndStartedAgain() {
+        DrillFigures figures = underLoad(chain.greeterSidecar::kill, chain.greeterSidecar::start, chain.greeterSidecar);
+
+        assertFallbackThenBack(figures);
+    }
+
+    @Test
+    void greeterSlowThenFastAgain() {
+        DrillFigures figures = underLoad(() -> chain.slowGreeter(FaultDrill.SLOW), () -> chain.slowGreeter(Duration.ZERO), chain.greeter);
 
         assertFallbackThenBack(figures);
     }

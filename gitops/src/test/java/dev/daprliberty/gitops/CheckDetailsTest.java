@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class CheckDetailsTest {
 
     @Test
-    void theShippedRetryPolicyTakesAtMost1400Ms() {
+    void theShippedDefaultAppPoliciesTakeAtMost1400Ms() {
         ObjectNode resiliency = Manifests.ofKind(Fixtures.tree().allDeployed(), "Resiliency").get(0);
         // 3 attempts x 400 ms + 2 constant pauses of 100 ms (see resiliency.yaml).
-        assertThat(RetryBudget.worstCase(resiliency.at("/spec/policies"), resiliency.at("/spec/targets/apps/greeter")))
+        assertThat(RetryBudget.appTargets(resiliency)).containsOnlyKeys(RetryBudget.EVERY_OTHER_APP);
+        assertThat(RetryBudget.worstCase(resiliency.at("/spec/policies"), RetryBudget.appTargets(resiliency).get(RetryBudget.EVERY_OTHER_APP)))
                 .isEqualTo(Duration.ofMillis(1400));
     }
 

@@ -145,16 +145,19 @@ class FailingExamplesTest {
                 breaking(Check.DAPR_WIRING, "an app port the pod does not open", GREETER,
                         "dapr.io/app-port: \"9081\"", "dapr.io/app-port: \"9091\"",
                         "Deployment dapr-services/greeter: dapr.io/app-port 9091 is no containerPort of the pod"),
-                breaking(Check.DAPR_WIRING, "a renamed app id leaving the Resiliency target dangling", GREETER,
-                        "dapr.io/app-id: greeter", "dapr.io/app-id: greeter-svc",
-                        "Resiliency dapr-services/greeter-calls: target app greeter is no Dapr app id in its namespace "
-                                + "[comms, greeter-svc]"),
+                breaking(Check.DAPR_WIRING, "a Resiliency scoped to an unknown app id", RESILIENCY,
+                        "  - comms", "  - coms",
+                        "Resiliency dapr-services/greeter-calls: scope coms is no Dapr app id in its namespace [comms, greeter]"),
+                breaking(Check.DAPR_WIRING, "a Resiliency target naming an unknown app id", RESILIENCY,
+                        "  targets: {}", "  targets:\n    apps:\n      greeter-svc:\n        timeout: DefaultAppTimeoutPolicy",
+                        "Resiliency dapr-services/greeter-calls: target app greeter-svc is no Dapr app id in its namespace "
+                                + "[comms, greeter]"),
                 breaking(Check.DAPR_WIRING, "an access policy for an unknown app id", CONFIGURATION,
                         "- appId: comms", "- appId: coms",
                         "Configuration dapr-services/dapr-config: access control policy for app id coms in namespace "
                                 + "dapr-services, but no Dapr workload there has that app id"),
                 breaking(Check.DAPR_WIRING, "a Resiliency target using an undefined policy", RESILIENCY,
-                        "retry: greeterRetry", "retry: greeterRetries",
+                        "  targets: {}", "  targets:\n    apps:\n      greeter:\n        retry: greeterRetries",
                         "Resiliency dapr-services/greeter-calls: target app greeter uses retry policy greeterRetries, "
                                 + "which spec.policies.retries does not define"),
 
@@ -167,11 +170,12 @@ class FailingExamplesTest {
 
                 breaking(Check.RETRY_BUDGET, "retries that outlast comms' budget", RESILIENCY,
                         "maxRetries: 2", "maxRetries: 4",
-                        "Resiliency dapr-services/greeter-calls: calls to greeter may take 2400 ms, more than the caller's "
-                                + "budget of 2000 ms"),
-                breaking(Check.RETRY_BUDGET, "a target without timeout", RESILIENCY,
-                        "        timeout: greeterAttempt\n", "",
-                        "Resiliency dapr-services/greeter-calls: calls to greeter have no timeout, so no upper bound"),
+                        "Resiliency dapr-services/greeter-calls: calls to " + RetryBudget.EVERY_OTHER_APP + " may take 2400 ms, "
+                                + "more than the caller's budget of 2000 ms"),
+                breaking(Check.RETRY_BUDGET, "default app policies without a timeout", RESILIENCY,
+                        "DefaultAppTimeoutPolicy: 400ms", "greeterAttempt: 400ms",
+                        "Resiliency dapr-services/greeter-calls: calls to " + RetryBudget.EVERY_OTHER_APP
+                                + " have no timeout, so no upper bound"),
 
                 breaking(Check.TRACE_WIRING, "a renamed DatadogAgent", AGENT,
                         "  name: datadog", "  name: dd",

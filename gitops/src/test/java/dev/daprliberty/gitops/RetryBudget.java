@@ -1,6 +1,7 @@
 package dev.daprliberty.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,15 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Dapr's longest possible call to a target app under its Resiliency policy, which must end before the caller
- * gives up on its own: comms' budget for greeter's answer, read from comms' own configuration. Per attempt the
+ * Dapr's longest possible call to a target app under its Resiliency policy (a named target's, or Dapr's default app
+ * policies), which must end before the caller gives up on its own: comms' budget for greeter's answer, read from comms' own configuration. Per attempt the
  * timeout applies; between attempts the back-off of dapr/kit's retry, whose exponential policy starts at a fixed
  * 500 ms, grows 1.5x, is capped at maxInterval and jittered by +-50 % (cenkalti/backoff defaults).
  */
@@ -26,6 +29,8 @@ final class RetryBudget {
     /** comms' {@code greeter.timeout-millis}, where the budget is set (comms' microprofile-config.properties). */
     static final Duration CALLER_BUDGET = callerBudget(
             Path.of("..", "comms-liberty", "src", "main", "resources", "META-INF", "microprofile-config.properties"));
+    /** The target Dapr's default app policies apply to. */
+    static final String EVERY_OTHER_APP = "any app without a target of its own";
     private static final Duration EXPONENTIAL_INITIAL = Duration.ofMillis(500);
     private static final double JITTER = 0.5;
     private static final double MULTIPLIER = 1.5;
@@ -49,7 +54,7 @@ final class RetryBudget {
     static List<String> problems(GitopsTree tree) {
         List<String> problems = new ArrayList<>();
         for (ObjectNode resiliency : Manifests.ofKind(tree.allDeployed(), "Resiliency")) {
-            for (Map.Entry<String, JsonNode> target : resiliency.path("spec").path("targets").path("apps").properties()) {
+            for (Map.Entry<String, JsonNode> target : appTargets(resiliency).entrySet()) {
                 String where = Manifests.describe(resiliency) + ": calls to " + target.getKey() + " ";
                 try {
                     Duration worst = worstCase(resiliency.path("spec").path("policies"), target.getValue());
@@ -63,6 +68,27 @@ final class RetryBudget {
             }
         }
         return problems;
+    }
+
+    /**
+     * The policy names each app target uses: the named targets, and, where the Resiliency defines Dapr's default
+     * app policies ({@code DefaultAppTimeoutPolicy}, else {@code DefaultTimeoutPolicy}; the same for retries and
+     * circuit breakers), {@link #EVERY_OTHER_APP} with those.
+     */
+    static Map<String, JsonNode> appTargets(JsonNode resiliency) {
+        Map<String, JsonNode> targets = new LinkedHashMap<>();
+        resiliency.path("spec").path("targets").path("apps").properties().forEach(target -> targets.put(target.getKey(), target.getValue()));
+        JsonNode policies = resiliency.path("spec").path("policies");
+        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+        for (String[] use : new String[][] {{"timeout", "timeouts", "Timeout"}, {"retry", "retries", "Retry"},
+                {"circuitBreaker", "circuitBreakers", "CircuitBreaker"}}) {
+            Stream.of("DefaultApp" + use[2] + "Policy", "Default" + use[2] + "Policy").filter(policies.path(use[1])::has)
+                    .findFirst().ifPresent(name -> defaults.put(use[0], name));
+        }
+        if (!defaults.isEmpty()) {
+            targets.put(EVERY_OTHER_APP, defaults);
+        }
+        return targets;
     }
 
     static Duration worstCase(JsonNode policies, JsonNode target) {
