@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Dapr's longest possible call to a target app under its Resiliency policy (a named target's, or Dapr's default app
- * policies), which must end before the caller gives up on its own: comms' budget for greeter's answer, read from comms' own configuration. Per attempt the
- * timeout applies; between attempts the back-off of dapr/kit's retry, whose exponential policy starts at a fixed
- * 500 ms, grows 1.5x, is capped at maxInterval and jittered by +-50 % (cenkalti/backoff defaults).
+ * policies), which must end before the caller gives up on its own: comms' budget for greeter's answer, read from
+ * comms' own configuration. Per attempt the timeout applies; between attempts the back-off of dapr/kit's retry, whose
+ * exponential policy starts at a fixed 500 ms, grows 1.5x, is capped at maxInterval and jittered by +-50 %
+ * (cenkalti/backoff defaults).
  */
 final class RetryBudget {
 
