@@ -33,7 +33,7 @@ public class GreeterUnavailableException extends RuntimeException {
 
     /** Whether a client gave up waiting: a read or connect timeout of the REST Client's or the JDK's HTTP client. */
     private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException) {
                 return true;
             }
